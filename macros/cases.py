@@ -1,0 +1,131 @@
+"""Loading validated cases into a corpus with every index the site needs, built in one pass."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .casefile import CaseFile
+from .slugs import slugify
+from .taxonomy import Taxonomy
+from .thaisort import thai_sort_key
+from .yamlines import LineDict, LineList
+
+
+def plain(value):
+    """Frontmatter without the line bookkeeping: plain dicts and lists, ready for JSON."""
+    if isinstance(value, (LineDict, dict)):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (LineList, list)):
+        return [plain(v) for v in value]
+    return value
+
+
+@dataclass
+class Case:
+    meta: dict
+    body: str
+    path: Path | None = None
+    problems: list = field(default_factory=list)  # messages, only when serving an invalid corpus
+
+    id = property(lambda self: self.meta["id"])
+    title = property(lambda self: self.meta["title"])
+    year = property(lambda self: self.meta["year"])
+    status = property(lambda self: self.meta["status"])
+    branch = property(lambda self: self.meta["award"]["branch"])
+    category = property(lambda self: self.meta["award"]["category"])
+    level = property(lambda self: self.meta["award"]["level"])
+    agency = property(lambda self: self.meta["agency"]["name"])
+    agency_type = property(lambda self: self.meta["agency"]["type"])
+    province = property(lambda self: self.meta["province"])
+
+    @property
+    def src_uri(self) -> str:
+        return f"cases/{self.year}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"cases/{self.year}/{self.id}/"
+
+    @property
+    def agency_slug(self) -> str:
+        return slugify(self.agency)
+
+    @property
+    def sort_key(self):
+        return (-self.year, thai_sort_key(self.title), self.id)
+
+
+@dataclass
+class Corpus:
+    cases: list[Case]
+    taxonomy: Taxonomy
+
+    def __post_init__(self):
+        self.cases.sort(key=lambda c: c.sort_key)
+        self.by_id = {c.id: c for c in self.cases}
+        groups = defaultdict(list)
+        for case in self.cases:  # one pass; each list keeps the corpus order
+            groups["year", case.year].append(case)
+            groups["branch", case.branch].append(case)
+            groups["category", case.branch, case.category].append(case)
+            groups["category-year", case.branch, case.category, case.year].append(case)
+            groups["province", case.province].append(case)
+            groups["agency", case.agency_slug].append(case)
+            groups["status", case.status].append(case)
+            for tag in case.meta.get("tags") or []:
+                groups["tag", tag].append(case)
+            for sdg in case.meta.get("sdgs") or []:
+                groups["sdg", sdg].append(case)
+            if case.meta.get("builds_on"):
+                groups["expanded-by", case.meta["builds_on"]].append(case)
+        self.groups = dict(groups)
+
+    def group(self, *key) -> list[Case]:
+        return self.groups.get(tuple(key), [])
+
+    def keys(self, kind: str) -> list:
+        return [k[1:] if len(k) > 2 else k[1] for k in self.groups if k[0] == kind]
+
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted(self.keys("year"), reverse=True)
+
+    @cached_property
+    def agencies(self) -> list[tuple[str, str]]:
+        """(slug, Thai name) of every agency, in Thai dictionary order."""
+        names = {slug: self.group("agency", slug)[0].agency for slug in self.keys("agency")}
+        return sorted(names.items(), key=lambda item: thai_sort_key(item[1]))
+
+    def builds_on_chain(self, case: Case) -> list[Case]:
+        """The earlier cases this one expands, oldest first (cycles are cut)."""
+        chain, seen, current = [], {case.id}, case
+        while (target := current.meta.get("builds_on")) in self.by_id and target not in seen:
+            current = self.by_id[target]
+            seen.add(target)
+            chain.append(current)
+        return chain[::-1]
+
+    def expanded_by(self, case: Case) -> list[Case]:
+        """Later cases that expand this one, directly or through another expansion."""
+        found, queue, seen = [], [case.id], {case.id}
+        while queue:
+            for later in self.group("expanded-by", queue.pop(0)):
+                if later.id not in seen:
+                    seen.add(later.id)
+                    found.append(later)
+                    queue.append(later.id)
+        return sorted(found, key=lambda c: (c.year, c.id))
+
+
+def build_corpus(parsed: list[CaseFile], taxonomy: Taxonomy, problems_by_path: dict | None = None) -> Corpus:
+    """Cases from parsed files. Files whose frontmatter cannot be used at all are left to the
+    caller, which reports them; every other file becomes a case, valid or not."""
+    problems_by_path = problems_by_path or {}
+    cases = []
+    for parsed_file in parsed:
+        meta = plain(parsed_file.meta)
+        cases.append(Case(meta, parsed_file.body, parsed_file.path,
+                          problems_by_path.get(str(parsed_file.path), [])))
+    return Corpus(cases, taxonomy)

@@ -1,0 +1,51 @@
+"""Blocks for hand-written pages: the home page's counts and latest winners, the help-wanted list."""
+from __future__ import annotations
+
+from . import render as r
+from .hooks import current_site
+from .render import e
+from .yamlines import load_file
+
+
+def site_stats() -> str:
+    corpus = current_site().corpus
+    figures = (
+        (len(corpus.cases), "ผลงาน"),
+        (len(corpus.agencies), "หน่วยงาน"),
+        (len([p for p in corpus.keys("province") if p != "ทั่วประเทศ"]), "จังหวัด"),
+        (len(corpus.years), "ปีที่มีผลงาน"),
+    )
+    cards = "".join(f'<li class="psea-metric"><span class="psea-metric__figure">{n:,}</span>'
+                    f'<span class="psea-metric__label">{label}</span></li>' for n, label in figures)
+    return f'<ul class="psea-metrics psea-stats">{cards}</ul>'
+
+
+def latest_winners(limit: int = 12) -> str:
+    corpus = current_site().corpus
+    if not corpus.years:
+        return "<p>ยังไม่มีผลงานในคลังความรู้</p>"
+    year = corpus.years[0]
+    cases = sorted(corpus.group("year", year), key=lambda c: (c.status != "full", c.sort_key))
+    more = (f'<p><a href="{e(r.rel("", r.year_url(year)))}">ดูผลงานทั้งหมดของปี {year} '
+            f'({len(cases):,} ผลงาน)</a></p>')
+    return f"<h2 id=\"ผลงานล่าสุด\">ผลงานปี {year}</h2>" + r.case_table(cases[:limit], corpus.taxonomy, "") + more
+
+
+def help_wanted() -> str:
+    site = current_site()
+    path = site.root / "data" / "help_wanted.yaml"
+    items = (load_file(path) or {}).get("items", []) if path.exists() else []
+    if not items:
+        return "<p>ตอนนี้ไม่มีรายการที่รอการยืนยัน</p>"
+    blocks = []
+    for item in items:
+        doc = site.taxonomy.document_by_file.get(item.get("document"), {})
+        candidates = item.get("candidates") or []
+        blocks.append(
+            f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">{e(item.get("question"))}</h2>'
+            f'<p class="psea-en" lang="en">{e(item.get("question_en"))}</p>'
+            f'<p class="psea-source">ที่มา: {e(doc.get("th", item.get("document")))} (<code>{e(item.get("document"))}</code>), '
+            f'{e(item.get("locator"))}</p>'
+            + (f"<p>หน่วยงานที่ปรากฏในส่วนนี้: {e(', '.join(map(str, candidates)))}</p>" if candidates else "")
+            + f'<details><summary>ข้อความจากแหล่งข้อมูล</summary><pre>{e(item.get("source_text"))}</pre></details></section>')
+    return f"<p>{len(items):,} รายการ</p>" + "".join(blocks)

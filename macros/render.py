@@ -1,0 +1,184 @@
+"""HTML fragments for cases: badges, tables, metric cards. Every value from a case is escaped here."""
+from __future__ import annotations
+
+import posixpath
+from html import escape
+
+from .cases import Case, Corpus
+from .taxonomy import Taxonomy
+
+
+def e(value) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory-style site URLs ('' is the home page)."""
+    target = posixpath.relpath("/" + to_url, "/" + (from_url or ""))
+    if to_url.endswith("/") or to_url == "":
+        target = target.rstrip("/") + "/"
+    return "./" if target in (".", "./") else target
+
+
+def number(value) -> str:
+    """A metric number as Thai readers write it: thousands separators, decimals as given."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return e(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    written = getattr(value, "written", "") or repr(value)
+    whole, dot, frac = written.partition(".")
+    if not whole.lstrip("-").isdigit():  # exponent or inf: show as written
+        return e(written)
+    return f"{int(whole):,}{dot}{frac}"
+
+
+# URLs of generated pages, the single place that decides them ---------------------------------
+def year_url(year) -> str:
+    return f"years/{year}/"
+
+
+def category_url(branch, category) -> str:
+    return f"awards/{branch}/{category}/"
+
+
+def branch_url(branch) -> str:
+    return f"awards/{branch}/"
+
+
+def province_url(tax: Taxonomy, province_th) -> str:
+    province = tax.province_by_th.get(province_th)
+    return f"provinces/{province['key'] if province else 'unknown'}/"
+
+
+def agency_url(slug) -> str:
+    return f"agencies/{slug}/"
+
+
+def tag_url(tag) -> str:
+    return f"tags/{tag}/"
+
+
+def sdg_url(sdg) -> str:
+    return f"sdgs/{sdg}/"
+
+
+# Labels ---------------------------------------------------------------------------------------
+def level_label(tax: Taxonomy, key) -> str:
+    return tax.levels.get(key, {}).get("th", key)
+
+
+def branch_label(tax: Taxonomy, key) -> str:
+    return tax.branches.get(key, {}).get("th", key)
+
+
+def status_label(tax: Taxonomy, key) -> str:
+    return tax.vocabulary("status").get(key, {}).get("th", key)
+
+
+def agency_type_label(tax: Taxonomy, key) -> str:
+    return tax.vocabulary("agency_types").get(key, {}).get("th", key)
+
+
+# Fragments ------------------------------------------------------------------------------------
+def badges(case: Case, tax: Taxonomy, here: str) -> str:
+    parts = [
+        (year_url(case.year), f"ปี {case.year}", "year"),
+        (branch_url(case.branch), branch_label(tax, case.branch), "branch"),
+        (category_url(case.branch, case.category), tax.category_label(case.branch, case.category, case.year), "category"),
+        (category_url(case.branch, case.category) + f"#ปี-{case.year}", level_label(tax, case.level), "level"),
+    ]
+    items = "".join(
+        f'<li><a class="psea-badge psea-badge--{kind}" href="{e(rel(here, url))}">{e(label)}</a></li>'
+        for url, label, kind in parts)
+    return f'<ul class="psea-badges" aria-label="รางวัล">{items}</ul>'
+
+
+def metric_cards(metrics: list) -> str:
+    if not metrics:
+        return ""
+    cards = []
+    for metric in metrics:
+        unit = e(metric.get("unit"))
+        if "before" in metric and "after" in metric:
+            value = (f'<span class="psea-metric__before">{number(metric["before"])}</span>'
+                     f' <span aria-label="เป็น">→</span> '
+                     f'<span class="psea-metric__value">{number(metric["after"])}</span>')
+        else:
+            value = f'<span class="psea-metric__value">{number(metric.get("value"))}</span>'
+        note = f'<span class="psea-metric__note">{e(metric["note"])}</span>' if metric.get("note") else ""
+        cards.append(f'<li class="psea-metric"><span class="psea-metric__figure">{value} '
+                     f'<span class="psea-metric__unit">{unit}</span></span>'
+                     f'<span class="psea-metric__label">{e(metric.get("label"))}</span>{note}</li>')
+    return f'<ul class="psea-metrics">{"".join(cards)}</ul>'
+
+
+TABLE_HEAD = ("ปี", "ผลงาน", "หน่วยงาน", "จังหวัด", "สาขา / ประเภท", "ระดับ")
+
+
+def case_row(case: Case, tax: Taxonomy, here: str) -> str:
+    summary = case.meta.get("impact") or ""
+    summary_html = f'<br><span class="psea-row__summary">{e(summary)}</span>' if summary else ""
+    status = ("" if case.status == "full"
+              else f' <span class="psea-status psea-status--{e(case.status)}">{e(status_label(tax, case.status))}</span>')
+    return (
+        "<tr>"
+        f'<td data-label="ปี"><a href="{e(rel(here, year_url(case.year)))}">{case.year}</a></td>'
+        f'<td data-label="ผลงาน"><a href="{e(rel(here, case.url))}">{e(case.title)}</a>{status}{summary_html}</td>'
+        f'<td data-label="หน่วยงาน"><a href="{e(rel(here, agency_url(case.agency_slug)))}">{e(case.agency)}</a></td>'
+        f'<td data-label="จังหวัด"><a href="{e(rel(here, province_url(tax, case.province)))}">{e(case.province)}</a></td>'
+        f'<td data-label="สาขา / ประเภท"><a href="{e(rel(here, category_url(case.branch, case.category)))}">'
+        f'{e(branch_label(tax, case.branch))} / {e(tax.category_label(case.branch, case.category, case.year))}</a></td>'
+        f'<td data-label="ระดับ">{e(level_label(tax, case.level))}</td>'
+        "</tr>")
+
+
+def case_table(cases: list[Case], tax: Taxonomy, here: str, caption: str = "") -> str:
+    head = "".join(f'<th scope="col">{h}</th>' for h in TABLE_HEAD)
+    rows = "\n".join(case_row(c, tax, here) for c in cases)
+    cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    return (f'<div class="psea-table-wrap"><table class="psea-cases">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>\n{rows}\n</tbody></table></div>")
+
+
+def case_links(cases: list[Case], here: str, with_year: bool = True) -> str:
+    items = "".join(
+        f'<li><a href="{e(rel(here, c.url))}">{e(c.title)}</a> '
+        f'<span class="psea-muted">— {e(c.agency)}{f" ({c.year})" if with_year else ""}</span></li>'
+        for c in cases)
+    return f"<ul>{items}</ul>"
+
+
+def count_line(count: int, noun: str = "ผลงาน") -> str:
+    return f'<p class="psea-count"><strong>{count:,}</strong> {noun}</p>'
+
+
+def related_section(corpus: Corpus, case: Case, here: str, limit: int = 10) -> str:
+    """Related cases, each list capped so a case page's size does not grow with the corpus."""
+    tax = corpus.taxonomy
+    blocks = []
+    chain = corpus.builds_on_chain(case)
+    later = corpus.expanded_by(case)
+    if case.meta.get("builds_on_unrecorded") and not chain:
+        blocks.append(("ต่อยอดจากผลงานเดิม", f"<p>{e(case.meta['builds_on_unrecorded'])}</p>"))
+    if chain:
+        blocks.append(("ต่อยอดจากผลงานเดิม", case_links(chain, here)))
+    if later:
+        blocks.append(("ผลงานที่นำไปขยายผลต่อ", case_links(later, here)))
+    groups = [
+        ("ผลงานประเภทเดียวกันในปีเดียวกัน", corpus.group("category-year", case.branch, case.category, case.year),
+         category_url(case.branch, case.category), False),
+        ("ผลงานอื่นของหน่วยงานเดียวกัน", corpus.group("agency", case.agency_slug), agency_url(case.agency_slug), True),
+    ]
+    for title, members, more_url, with_year in groups:
+        others = [c for c in members if c.id != case.id]
+        if not others:
+            continue
+        html = case_links(others[:limit], here, with_year)
+        if len(others) > limit:
+            html += f'<p><a href="{e(rel(here, more_url))}">ดูทั้งหมด {len(others):,} ผลงาน</a></p>'
+        blocks.append((title, html))
+    if not blocks:
+        return ""
+    inner = "".join(f'<h3>{e(title)}</h3>{html}' for title, html in blocks)
+    return f'<section class="psea-related" aria-labelledby="ผลงานที่เกี่ยวข้อง"><h2 id="ผลงานที่เกี่ยวข้อง">ผลงานที่เกี่ยวข้อง</h2>{inner}</section>'

@@ -1,0 +1,48 @@
+"""One build's view of the content: validation results, the corpus and the generated pages.
+
+Built once per build from the mkdocs config (a fixture project in tests uses its own paths).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import validate as validation
+from .cases import Corpus, build_corpus
+from .pages import GeneratedPage, generated_pages
+from .taxonomy import Taxonomy
+
+
+@dataclass
+class Site:
+    root: Path
+    taxonomy: Taxonomy
+    corpus: Corpus
+    problems: list = field(default_factory=list)
+    pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    excluded: list = field(default_factory=list)  # invalid case files left out while serving
+
+    @property
+    def cases_by_src(self) -> dict:
+        return {case.src_uri: case for case in self.corpus.cases}
+
+
+def _usable(parsed, problem_paths: set) -> bool:
+    return parsed.meta is not None and str(parsed.path) not in problem_paths
+
+
+def load(config_dir: Path, docs_dir: Path) -> Site:
+    data_dir = Path(config_dir) / "data"
+    cases_dir = Path(docs_dir) / "cases"
+    report = validation.validate(cases_dir=cases_dir, data_dir=data_dir)
+    problems, parsed, taxonomy = report.problems, report.parsed, report.taxonomy
+    if taxonomy is None:
+        empty = Taxonomy({}, {}, [], [])
+        return Site(Path(config_dir), empty, Corpus([], empty), problems)
+    problem_paths = {p.path for p in problems}
+    usable = [p for p in parsed if _usable(p, problem_paths)]
+    excluded = [p.path for p in parsed if not _usable(p, problem_paths)]
+    corpus = build_corpus(usable, taxonomy)
+    site = Site(Path(config_dir), taxonomy, corpus, problems, excluded=excluded)
+    site.pages = generated_pages(corpus)
+    return site

@@ -1,0 +1,10 @@
+"""mkdocs-macros entry point: registers the macros that hand-written pages may call.
+
+Only pages with `render_macros: true` in their frontmatter are rendered (see mkdocs.yml).
+"""
+from macros import home
+
+
+def define_env(env):
+    for name in ("site_stats", "latest_winners", "help_wanted"):
+        env.macro(getattr(home, name), name)

@@ -1,0 +1,218 @@
+"""The award system and vocabularies, loaded from data/ and checked for integrity."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from . import yamlines
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DATA_FILES = ("awards.yaml", "vocabularies.yaml", "provinces.yaml", "sources.yaml")
+
+
+@dataclass
+class Taxonomy:
+    awards: dict
+    vocabularies: dict
+    provinces: list
+    documents: list
+    data_dir: Path = DATA_DIR
+
+    @classmethod
+    def load(cls, data_dir: Path | str = DATA_DIR) -> "Taxonomy":
+        data_dir = Path(data_dir)
+        return cls(
+            awards=yamlines.load_file(data_dir / "awards.yaml") or {},
+            vocabularies=yamlines.load_file(data_dir / "vocabularies.yaml") or {},
+            provinces=(yamlines.load_file(data_dir / "provinces.yaml") or {}).get("provinces", []),
+            documents=(yamlines.load_file(data_dir / "sources.yaml") or {}).get("documents", []),
+            data_dir=data_dir,
+        )
+
+    # Lookups -----------------------------------------------------------------------------
+    @cached_property
+    def branches(self) -> dict:
+        return {b["key"]: b for b in self.awards.get("branches", [])}
+
+    @cached_property
+    def levels(self) -> dict:
+        return {level["key"]: level for level in self.awards.get("levels", [])}
+
+    @cached_property
+    def province_by_th(self) -> dict:
+        return {p["th"]: p for p in self.provinces}
+
+    @cached_property
+    def province_by_key(self) -> dict:
+        return {p["key"]: p for p in self.provinces}
+
+    @cached_property
+    def document_by_file(self) -> dict:
+        return {d["file"]: d for d in self.documents}
+
+    def vocabulary(self, name: str) -> dict:
+        return {item["key"]: item for item in self.vocabularies.get(name, [])}
+
+    def categories(self, branch: str) -> dict:
+        return {c["key"]: c for c in self.branches.get(branch, {}).get("categories", [])}
+
+    def category(self, branch: str, category: str) -> dict | None:
+        return self.categories(branch).get(category)
+
+    @staticmethod
+    def category_years(category: dict) -> list[int]:
+        return sorted({y for e in category.get("editions", []) for y in e.get("years", [])})
+
+    @staticmethod
+    def edition(category: dict, year: int) -> dict | None:
+        return next((e for e in category.get("editions", []) if year in e.get("years", [])), None)
+
+    def category_label(self, branch: str, category: str, year: int | None = None) -> str:
+        cat = self.category(branch, category) or {}
+        edition = self.edition(cat, year) if year is not None else None
+        return (edition or {}).get("th") or cat.get("th", category)
+
+    def branch_levels(self, branch: str) -> list[str]:
+        return list(self.branches.get(branch, {}).get("levels", self.levels))
+
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted({y for b in self.branches for c in self.categories(b).values()
+                       for y in self.category_years(c)})
+
+    def choices(self, name: str, meta: dict | None = None) -> list:
+        """The allowed values of a schema `choices` name; award keys depend on the case's branch/year."""
+        meta = meta or {}
+        award = meta.get("award") if isinstance(meta.get("award"), dict) else {}
+        if name == "branch":
+            return list(self.branches)
+        if name == "category":
+            branch = award.get("branch")
+            cats = self.categories(branch) if isinstance(branch, str) else {}
+            year = meta.get("year")
+            if isinstance(year, int) and not isinstance(year, bool):
+                return [k for k, c in cats.items() if year in self.category_years(c)]
+            return list(cats)
+        if name == "level":
+            branch = award.get("branch")
+            return self.branch_levels(branch) if branch in self.branches else list(self.levels)
+        if name == "province":
+            return list(self.province_by_th)
+        if name == "document":
+            return list(self.document_by_file)
+        if name == "agency_type":
+            return list(self.vocabulary("agency_types"))
+        if name in ("status", "tag", "sdg"):
+            return list(self.vocabulary({"tag": "tags", "sdg": "sdgs"}.get(name, name)))
+        raise KeyError(f"unknown choices name {name!r}")
+
+    def all_choices(self, name: str) -> list:
+        """Every value a choices name can take in any context (for the JSON Schema and docs)."""
+        if name == "category":
+            return sorted({c for b in self.branches for c in self.categories(b)})
+        if name == "level":
+            return list(self.levels)
+        return self.choices(name)
+
+
+def check(taxonomy: Taxonomy):
+    """Yield (file name, line, message) for every integrity problem in the data files."""
+    aw = "awards.yaml"
+    awards = taxonomy.awards
+    level_keys = set(taxonomy.levels)
+    documents = set(taxonomy.document_by_file)
+
+    def line(node, key=None):
+        if isinstance(node, yamlines.LineDict):
+            return node.line_of(key) if key is not None else node.line
+        return getattr(node, "line", 0)
+
+    def labelled(node, what):
+        for lang in ("th", "en"):
+            if not isinstance(node.get(lang), str) or not node.get(lang).strip():
+                yield aw, line(node), f"{what} needs a non-empty `{lang}` label"
+
+    def sourced(node, what):
+        src = node.get("source")
+        if not isinstance(src, dict):
+            yield aw, line(node), f"{what} needs a `source` with `document` and `locator`"
+            return
+        if src.get("document") not in documents:
+            yield (aw, line(src), f"{what}: source.document must be a file listed in data/sources.yaml "
+                   f"({', '.join(sorted(documents))}), got {src.get('document')!r}")
+        if not src.get("locator"):
+            yield aw, line(src), f"{what}: source.locator must say where in the document"
+
+    seen_levels = set()
+    for level in awards.get("levels", []):
+        if level.get("key") in seen_levels:
+            yield aw, line(level), f"duplicate level key {level.get('key')!r}"
+        seen_levels.add(level.get("key"))
+        yield from labelled(level, f"level {level.get('key')!r}")
+
+    rubric_keys = {r.get("key") for r in awards.get("rubrics", []) or []}
+    seen_branches = set()
+    for branch in awards.get("branches", []):
+        bkey = branch.get("key")
+        if bkey in seen_branches:
+            yield aw, line(branch), f"duplicate branch key {bkey!r}"
+        seen_branches.add(bkey)
+        yield from labelled(branch, f"branch {bkey!r}")
+        for lv in branch.get("levels", []):
+            if lv not in level_keys:
+                yield (aw, line(branch, "levels"), f"branch {bkey!r} lists level {lv!r}, which is not "
+                       f"defined under levels (allowed: {', '.join(sorted(level_keys))})")
+        seen_cats = set()
+        for cat in branch.get("categories", []):
+            ckey = cat.get("key")
+            what = f"category {bkey}/{ckey}"
+            if ckey in seen_cats:
+                yield aw, line(cat), f"duplicate category key {ckey!r} in branch {bkey!r}"
+            seen_cats.add(ckey)
+            yield from labelled(cat, what)
+            if not cat.get("editions"):
+                yield aw, line(cat), f"{what} needs at least one edition with its years"
+            seen_years: set = set()
+            for edition in cat.get("editions", []) or []:
+                years = edition.get("years") or []
+                if not years:
+                    yield aw, line(edition), f"{what}: every edition needs a non-empty `years` list"
+                for year in years:
+                    if not isinstance(year, int) or not 2500 <= year <= 2600:
+                        yield aw, line(edition), f"{what}: edition year must be a Buddhist-era year such as 2567, got {year!r}"
+                    if year in seen_years:
+                        yield aw, line(edition), f"{what}: year {year} is in two editions"
+                    seen_years.add(year)
+                rubric = edition.get("rubric")
+                if rubric is not None and rubric not in rubric_keys:
+                    yield (aw, line(edition, "rubric"), f"{what}: rubric {rubric!r} is not defined under "
+                           f"rubrics (defined: {', '.join(sorted(k for k in rubric_keys if k))})")
+                if "source" in edition:
+                    yield from sourced(edition, f"{what} edition {years}")
+                window = edition.get("builds_on")
+                if isinstance(window, dict):
+                    lo, hi = window.get("min_years"), window.get("max_years")
+                    if lo is not None and hi is not None and lo > hi:
+                        yield aw, line(window), f"{what}: builds_on.min_years ({lo}) exceeds max_years ({hi})"
+
+    for rubric in awards.get("rubrics", []) or []:
+        what = f"rubric {rubric.get('key')!r}"
+        yield from labelled(rubric, what)
+        yield from sourced(rubric, what)
+        dims = rubric.get("dimensions") or []
+        total = sum(d.get("points") or 0 for d in dims)
+        if total != rubric.get("total"):
+            yield (aw, line(rubric), f"{what}: dimension points add up to {total}, "
+                   f"but total says {rubric.get('total')}")
+        numbers = [q.get("number") for d in dims for q in d.get("questions") or []]
+        if numbers != list(range(1, len(numbers) + 1)):
+            yield aw, line(rubric), f"{what}: questions must be numbered 1..{len(numbers)} in order, got {numbers}"
+
+    for name in ("tags", "agency_types", "status", "sdgs"):
+        keys = [item.get("key") for item in taxonomy.vocabularies.get(name, [])]
+        if len(keys) != len(set(keys)):
+            yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
+    if len(taxonomy.provinces) != 78:
+        yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"

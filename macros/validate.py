@@ -1,0 +1,325 @@
+"""Checks for case files. Each check yields (line, message); callers print `path:line: message`.
+
+Everything here derives from macros.schema (the fields) and macros.taxonomy (the allowed values).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import schema, taxonomy as taxonomy_module
+from .casefile import CaseFile, parse
+from .schema import FIELDS, Field
+from . import yamlines
+from .yamlines import LineDict, LineList
+
+ROOT = taxonomy_module.ROOT
+CASES_DIR = ROOT / "content" / "cases"
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+BE_OFFSET = 543
+
+# Markup a stranger's pull request must not bring into a public-sector page.
+FORBIDDEN_BODY = (
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
+    (re.compile(r"<\s*object\b", re.I), "an <object> element"),
+    (re.compile(r"<\s*embed\b", re.I), "an <embed> element"),
+    (re.compile(r"<\s*style\b", re.I), "a <style> element"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an inline event handler (on...=)"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
+)
+HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+
+def _suggest(value, allowed) -> str:
+    close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _allowed(allowed, limit=40) -> str:
+    shown = ", ".join(str(a) for a in allowed[:limit])
+    return shown + (f", … ({len(allowed)} in all)" if len(allowed) > limit else "")
+
+
+def _type_name(value) -> str:
+    return {str: "text", int: "a whole number", float: "a number", bool: "true/false",
+            LineDict: "a mapping", dict: "a mapping", LineList: "a list", list: "a list",
+            type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _line(container, key, fallback):
+    if isinstance(container, LineDict):
+        return container.line_of(key, fallback)
+    if isinstance(container, LineList) and isinstance(key, int):
+        return container.line_of(key)
+    return fallback
+
+
+def check_value(f: Field, value, path: str, line: int, meta: dict, tax) -> iter:
+    """Check one value against its field definition; recurse into mappings and lists."""
+    if f.kind == "mapping":
+        if not isinstance(value, dict):
+            yield line, f"{path} must be a mapping with fields {', '.join(c.name for c in f.children)}, got {_type_name(value)}"
+            return
+        yield from check_mapping(f.children, value, path + ".", meta, tax, line)
+        return
+    if f.kind == "list":
+        if not isinstance(value, list):
+            yield line, f"{path} must be a list (one `- item` per line), got {_type_name(value)} {value!r}"
+            return
+        if f.required and not value:
+            yield line, f"{path} must have at least one item"
+        for i, item in enumerate(value):
+            yield from check_value(f.item, item, f"{path}[{i}]", _line(value, i, line), meta, tax)
+        return
+    if f.kind == "int":
+        if isinstance(value, str) and value.strip().translate(THAI_DIGITS).isdigit():
+            yield line, (f"{path} must be written with Arabic digits as a number, got {value!r}; "
+                         f"write {value.strip().translate(THAI_DIGITS)}")
+            return
+        if not isinstance(value, int) or isinstance(value, bool):
+            yield line, f"{path} must be a whole number, got {_type_name(value)} {value!r}"
+            return
+    elif f.kind == "number":
+        if isinstance(value, str):
+            plain = value.strip().translate(THAI_DIGITS).replace(",", "")
+            hint = f"; write {plain}" if re.fullmatch(r"-?\d+(\.\d+)?", plain) else ""
+            yield line, (f"{path} must be a plain number such as 1234.5 (no thousands separators, "
+                         f"no units: put the unit in `unit`), got text {value!r}{hint}")
+            return
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            yield line, f"{path} must be a number, got {_type_name(value)} {value!r}"
+            return
+    elif f.kind == "str":
+        if not isinstance(value, str):
+            yield line, f"{path} must be text, got {_type_name(value)} {value!r}"
+            return
+        if not value.strip():
+            yield line, f"{path} must not be empty"
+            return
+        if f.pattern and not re.fullmatch(f.pattern, value):
+            yield line, (f"{path} must be lowercase ASCII letters, digits and single hyphens "
+                         f"(such as {f.example or 'pang-mapha-smart-hospital'!s}), got {value!r}")
+            return
+        if f.max_chars and len(value) > f.max_chars:
+            yield line, (f"{path} must be one to three sentences (at most {f.max_chars} characters), "
+                         f"got {len(value)} characters; move the rest into the body")
+    if f.minimum is not None and f.maximum is not None and not f.minimum <= value <= f.maximum:
+        if f.name == "year" and 1900 <= value <= 2100:
+            yield line, (f"{path} must be a Buddhist-era year such as 2567, got {value} "
+                         f"(a Common-era year? add 543: {value + BE_OFFSET})")
+        else:
+            yield line, f"{path} must be between {f.minimum} and {f.maximum}, got {value}"
+        return
+    if f.choices:
+        allowed = tax.choices(f.choices, meta)
+        if value not in allowed:
+            yield line, _choice_message(f, path, value, allowed, meta, tax)
+
+
+def _choice_message(f, path, value, allowed, meta, tax) -> str:
+    if f.choices == "category":
+        award = meta.get("award") or {}
+        branch, year = award.get("branch"), meta.get("year")
+        cat = tax.category(branch, value) if isinstance(branch, str) else None
+        if cat is not None:
+            years = tax.category_years(cat)
+            return (f"{path} {value!r} of branch {branch!r} is awarded only in {_allowed(years)}, "
+                    f"not in {year}; categories of {branch!r} in {year}: {_allowed(allowed) or 'none'}")
+        return (f"{path} must be a category of branch {branch!r} in {year}, got {value!r}"
+                f"{_suggest(value, allowed)}; allowed: {_allowed(allowed) or 'none'}")
+    if f.choices == "level":
+        branch = (meta.get("award") or {}).get("branch")
+        return (f"{path} must be a level of branch {branch!r}, got {value!r}{_suggest(value, allowed)}; "
+                f"allowed: {_allowed(allowed)}")
+    if f.choices == "province":
+        by_key = tax.province_by_key.get(str(value).lower()) if isinstance(value, str) else None
+        hint = f"; write the Thai name {by_key['th']!r}" if by_key else _suggest(value, allowed)
+        return f"{path} must be one of the 77 provinces in Thai, or ทั่วประเทศ, got {value!r}{hint}"
+    return f"{path} must be one of {_allowed(allowed)}, got {value!r}{_suggest(value, allowed)}"
+
+
+def check_mapping(fields, data: dict, prefix: str, meta: dict, tax, line: int):
+    names = [f.name for f in fields]
+    for key in data:
+        if key not in names:
+            yield (_line(data, key, line), f"unknown field {prefix}{key}{_suggest(key, names)}; "
+                   f"allowed fields: {', '.join(names)}")
+    status = meta.get("status")
+    for f in fields:
+        required = f.required is True or (f.required == "full" and status == "full")
+        if f.name not in data or data[f.name] is None:
+            if required:
+                why = " (required when status is full)" if f.required == "full" else ""
+                yield line, f"missing required field {prefix}{f.name}{why}: {f.en}"
+            continue
+        yield from check_value(f, data[f.name], prefix + f.name, _line(data, f.name, line), meta, tax)
+    if prefix.startswith("metrics["):
+        if "value" not in data and not ("before" in data and "after" in data):
+            yield line, f"{prefix.rstrip('.')} needs `value`, or both `before` and `after`"
+
+
+def check_body(case: CaseFile, meta: dict):
+    text = HTML_COMMENT.sub("", case.body)
+    for offset, body_line in enumerate(case.body.split("\n")):
+        for pattern, what in FORBIDDEN_BODY:
+            if pattern.search(body_line):
+                yield (case.body_line + offset, f"body must not contain {what}: case text is shown as "
+                       "written, so use plain Markdown (links, lists, tables) instead")
+    if meta.get("status") != "full":
+        return
+    if not text.strip():
+        yield case.body_line, ("body is empty: a full case tells its story under the headings "
+                               + ", ".join(f"## {th}" for th, _ in schema.FULL_CASE_SECTIONS))
+        return
+    headings = [(case.body_line + i, m.group(1)) for i, raw in enumerate(case.body.split("\n"))
+                if (m := HEADING.match(raw))]
+    expected = [th for th, _ in schema.FULL_CASE_SECTIONS]
+    found = [h for _, h in headings]
+    if found != expected:
+        missing = [h for h in expected if h not in found]
+        extra = [h for h in found if h not in expected]
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(f"'## {h}'" for h in missing))
+        if extra:
+            detail.append("unexpected " + ", ".join(f"'## {h}'" for h in extra) + " (use ### inside a section)")
+        if not missing and not extra:
+            detail.append("they are out of order")
+        where = headings[0][0] if headings else case.body_line
+        yield where, ("a full case's body has exactly the sections " + ", ".join(f"'## {h}'" for h in expected)
+                      + " in that order: " + "; ".join(detail))
+
+
+def check_case(case: CaseFile, tax, cases_dir: Path = CASES_DIR):
+    """Yield (line, message) for one parsed case file (file-local checks only)."""
+    yield from case.problems
+    meta = case.meta
+    if meta is None:
+        return
+    yield from check_mapping(FIELDS, meta, "", meta, tax, 2)
+    cid, year = meta.get("id"), meta.get("year")
+    if isinstance(cid, str) and case.path.stem != cid:
+        yield (_line(meta, "id", 2), f"id {cid!r} must match the file name: rename the file to {cid}.md "
+               f"or set id: {case.path.stem}")
+    try:
+        relative = case.path.resolve().relative_to(cases_dir.resolve())
+    except ValueError:
+        relative = None
+    if relative is not None and isinstance(year, int) and len(relative.parts) >= 2:
+        if relative.parts[0] != str(year):
+            yield (_line(meta, "year", 2), f"a case of year {year} belongs in content/cases/{year}/, "
+                   f"but this file is in content/cases/{relative.parts[0]}/")
+    award = meta.get("award")
+    if isinstance(award, dict) and isinstance(year, int):
+        cat = tax.category(award.get("branch"), award.get("category")) if isinstance(award.get("branch"), str) else None
+        edition = tax.edition(cat, year) if cat else None
+        window = (edition or {}).get("builds_on") or {}
+        if window.get("required") and not meta.get("builds_on") and not meta.get("builds_on_unrecorded"):
+            yield (_line(award, "category", 2), f"category {award.get('category')!r} expands an earlier "
+                   "winning work: set builds_on to that case's id (or builds_on_unrecorded to what the "
+                   "source says of it, if it is not in the knowledge base yet)")
+    if meta.get("builds_on") and meta.get("builds_on_unrecorded"):
+        yield _line(meta, "builds_on_unrecorded", 2), "set either builds_on or builds_on_unrecorded, not both"
+    yield from check_body(case, meta)
+
+
+def check_corpus(parsed: list[CaseFile], tax, known: dict | None = None):
+    """Cross-file checks: unique ids, builds_on targets. Yields (path, line, message).
+
+    `known` maps id -> meta for cases outside `parsed` (validating a few files against the rest).
+    """
+    by_id: dict = {}
+    for case in parsed:
+        if case.meta and isinstance(case.meta.get("id"), str):
+            by_id.setdefault(case.meta["id"], []).append(case)
+    for cid, group in by_id.items():
+        if len(group) > 1:
+            others = ", ".join(str(c.path) for c in group)
+            for case in group:
+                yield case.path, _line(case.meta, "id", 2), f"id {cid!r} is used by more than one case ({others}); ids must be unique"
+    metas = dict(known or {})
+    metas.update({cid: group[0].meta for cid, group in by_id.items()})
+    for case in parsed:
+        meta = case.meta
+        target = meta.get("builds_on") if meta else None
+        if not isinstance(target, str):
+            continue
+        line = _line(meta, "builds_on", 2)
+        base = metas.get(target)
+        if base is None:
+            yield case.path, line, (f"builds_on {target!r} is not the id of any case{_suggest(target, list(metas))}; "
+                                    "point it to the earlier winning case, or use builds_on_unrecorded")
+            continue
+        year, base_year = meta.get("year"), base.get("year")
+        if not (isinstance(year, int) and isinstance(base_year, int)):
+            continue
+        if base_year >= year:
+            yield case.path, line, (f"builds_on {target!r} won in {base_year}, which is not earlier than "
+                                    f"this case's year {year}; an expansion builds on an earlier award")
+            continue
+        award = meta.get("award") or {}
+        cat = tax.category(award.get("branch"), award.get("category")) if isinstance(award.get("branch"), str) else None
+        window = ((tax.edition(cat, year) if cat else None) or {}).get("builds_on") or {}
+        lo, hi = window.get("min_years"), window.get("max_years")
+        gap = year - base_year
+        if (lo is not None and gap < lo) or (hi is not None and gap > hi):
+            yield case.path, line, (f"builds_on {target!r} won in {base_year}, {gap} years before {year}; "
+                                    f"category {award.get('category')!r} in {year} accepts works awarded "
+                                    f"{lo if lo is not None else 1} to {hi if hi is not None else '…'} years earlier")
+
+
+def case_paths(paths) -> list[Path]:
+    found: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        found.extend(sorted(p.rglob("*.md")) if p.is_dir() else [p])
+    return found
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    parsed: list[CaseFile]
+    taxonomy: "taxonomy_module.Taxonomy | None"  # None when a data file cannot be read
+
+
+def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR) -> Report:
+    """Check the taxonomy and the given case files (all cases when paths is empty)."""
+    problems: list[Problem] = []
+    try:
+        tax = taxonomy_module.Taxonomy.load(data_dir or taxonomy_module.DATA_DIR)
+    except yamlines.YamlError as err:  # a broken data file: nothing else can be checked
+        return Report([Problem(str(err.path), err.line, err.message)], [], None)
+    data_rel = Path(tax.data_dir)
+    problems += [Problem(str(data_rel / name), line or None, msg) for name, line, msg in taxonomy_module.check(tax)]
+    targets = case_paths(paths or [cases_dir])
+    parsed = [parse(p) for p in targets]
+    for case in parsed:
+        problems += [Problem(str(case.path), line, msg) for line, msg in check_case(case, tax, cases_dir)]
+    known = None
+    if paths:  # validate a few files against the whole corpus for ids and builds_on
+        target_set = {p.resolve() for p in targets}
+        others = [parse(p) for p in case_paths([cases_dir]) if p.resolve() not in target_set]
+        known = {c.meta["id"]: c.meta for c in others if c.meta and isinstance(c.meta.get("id"), str)}
+        ids = {c.meta.get("id") for c in parsed if c.meta}
+        for cid in ids & set(known):
+            for c in parsed:
+                if c.meta and c.meta.get("id") == cid:
+                    problems.append(Problem(str(c.path), _line(c.meta, "id", 2),
+                                            f"id {cid!r} is already used by another case; ids must be unique"))
+    problems += [Problem(str(path), line, msg) for path, line, msg in check_corpus(parsed, tax, known)]
+    return Report(sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.message)), parsed, tax)

@@ -1,0 +1,108 @@
+"""YAML loading that remembers where each value came from, so errors can name a line."""
+from __future__ import annotations
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping that knows the 1-based line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key, default: int | None = None) -> int:
+        return self.key_lines.get(key, default if default is not None else self.line)
+
+
+class LineList(list):
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class WrittenFloat(float):
+    """A float that remembers how it was written, so 95.70 is shown as 95.70, not 95.7."""
+
+    written: str = ""
+
+    def __reduce__(self):  # pickles and deep copies as a plain float
+        return float, (float(self),)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences carry line numbers."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark,
+                    "found an unhashable key", key_node.start_mark)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node, deep=False):
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+def _construct_float(loader, node):
+    value = WrittenFloat(yaml.SafeLoader.construct_yaml_float(loader, node))
+    value.written = node.value.replace("_", "")
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+# YAML 1.1 reads 2024-01-01 as a date and `on`/`yes` as booleans; a case has no dates, so keep text.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class YamlError(Exception):
+    def __init__(self, line: int | None, message: str, path=None):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.path = path
+
+
+def load(text: str, first_line: int = 1):
+    """Parse YAML text; `first_line` is the line of the text's first line in its file."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else None
+        what = " ".join(part for part in (err.context, err.problem) if part)
+        raise YamlError(line, f"invalid YAML: {what}") from None
+    except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
+        raise YamlError(None, f"invalid YAML: {err}") from None
+
+
+def load_file(path) -> object:
+    with open(path, encoding="utf-8-sig") as handle:
+        text = handle.read()
+    try:
+        return load(text)
+    except YamlError as err:
+        err.path = path
+        raise
