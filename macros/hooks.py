@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from . import casepage, site as site_module
+from . import casepage, exports, search, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
 from .slugs import heading_slug
@@ -80,3 +80,9 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     env.globals["psea_problems"] = [str(p) for p in current_site().problems]
     return env
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    exports.write_exports(current_site(), site_dir)
+    search.build_index(site_dir, config)

@@ -5,6 +5,7 @@ Built once per build from the mkdocs config (a fixture project in tests uses its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import validate as validation
@@ -22,7 +23,7 @@ class Site:
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
     excluded: list = field(default_factory=list)  # invalid case files left out while serving
 
-    @property
+    @cached_property
     def cases_by_src(self) -> dict:
         return {case.src_uri: case for case in self.corpus.cases}
 

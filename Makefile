@@ -1,0 +1,38 @@
+# Two commands do all set-up on a fresh machine:
+#   make serve   (or: make build)   installs what the site needs, then previews (builds) it
+#   make test                       installs what the tests need, then runs every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test validate bench clean
+
+$(BIN)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+build: $(BIN)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/.site-installed
+	$(BIN)/mkdocs serve
+
+validate: $(BIN)/.site-installed
+	$(BIN)/python scripts/validate.py
+
+test: $(BIN)/.test-installed
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.test-installed
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python scripts/bench.py --cases 5000
+
+clean:
+	rm -rf site $(VENV)

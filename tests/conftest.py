@@ -1,0 +1,108 @@
+"""Shared fixtures: building the real site or a tiny fixture project, serving it, and a browser.
+
+Every site test asserts on real built output. Builds run `mkdocs` in a subprocess so each one
+starts from a clean interpreter, as a contributor's build does.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium from reaching for the network (closed here) and let it run as root.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data")
+
+
+def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(out), *extra], cwd=project, env=env, capture_output=True, text=True)
+
+
+def make_project(where: Path, cases: dict[str, str] | None = None, keep_cases: bool = False) -> Path:
+    """A copy of this project in `where` with only the given case files (path under content/cases -> text)."""
+    project = where / "project"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    ignore = None if keep_cases else shutil.ignore_patterns("cases")
+    shutil.copytree(ROOT / "content", project / "content", ignore=ignore)
+    for rel, text in (cases or {}).items():
+        path = project / "content" / "cases" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (project / "content" / "cases").mkdir(exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_mkdocs(ROOT, out, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(directory) -> base URL of a loopback HTTP server for that directory."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, serve) -> str:
+    return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) "
+                    "or set PSEA_CHROMIUM to a Chromium binary")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="th-TH")
+    tab = context.new_page()
+    yield tab
+    context.close()
