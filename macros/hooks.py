@@ -34,10 +34,11 @@ def on_config(config):
     site = site_module.load(config_dir, Path(config.docs_dir))
     STATE["site"] = site
     for problem in site.problems:
-        log.error(str(problem))
+        log.error(problem.relative_to(config_dir))
     if site.problems:
         summary = f"{len(site.problems)} problem(s) in the content; see the messages above (python scripts/validate.py lists them too)"
         if STATE["command"] != "serve":
+            log.error(f"Aborted: {summary}")
             raise Abort(f"Aborted: {summary}")
         log.error(summary + "; the invalid files are left out of this preview until fixed")
     return config
@@ -62,7 +63,9 @@ def on_page_markdown(markdown, page, config, files):
     if case is None:
         return markdown
     page.meta["template"] = "case.html"
-    page.title = e(case.title)  # themes print titles unescaped
+    # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it does
+    # when a title looks like Jinja), so set both the page's title and the metadata it reads.
+    page.title = page.meta["title"] = e(case.title)
     return markdown
 
 
@@ -78,7 +81,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    env.globals["psea_problems"] = [str(p) for p in current_site().problems]
+    config_dir = Path(config.config_file_path).parent
+    env.globals["psea_problems"] = [p.relative_to(config_dir) for p in current_site().problems]
     return env
 
 

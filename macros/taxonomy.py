@@ -145,12 +145,31 @@ def check(taxonomy: Taxonomy):
         if not src.get("locator"):
             yield aw, line(src), f"{what}: source.locator must say where in the document"
 
+    def sourced_unless_editorial(node, what):
+        # Editorial items (such as "not stated in the source") are ours, not the award office's.
+        if not node.get("editorial"):
+            yield from sourced(node, what)
+
     seen_levels = set()
     for level in awards.get("levels", []):
         if level.get("key") in seen_levels:
             yield aw, line(level), f"duplicate level key {level.get('key')!r}"
         seen_levels.add(level.get("key"))
         yield from labelled(level, f"level {level.get('key')!r}")
+        yield from sourced_unless_editorial(level, f"level {level.get('key')!r}")
+
+    branch_keys = {b.get("key") for b in awards.get("branches", [])}
+    for award_type in awards.get("award_types", []) or []:
+        what = f"award type {award_type.get('year')}/{award_type.get('key')}"
+        yield from labelled(award_type, what)
+        yield from sourced(award_type, what)
+        if award_type.get("branch") is not None and award_type.get("branch") not in branch_keys:
+            yield (aw, line(award_type, "branch"), f"{what}: branch {award_type.get('branch')!r} is not defined "
+                   f"under branches (defined: {', '.join(sorted(branch_keys))})")
+    for step in awards.get("participation_ladder", []) or []:
+        what = f"participation ladder step {step.get('key')!r}"
+        yield from labelled(step, what)
+        yield from sourced(step, what)
 
     rubric_keys = {r.get("key") for r in awards.get("rubrics", []) or []}
     seen_branches = set()
@@ -160,6 +179,7 @@ def check(taxonomy: Taxonomy):
             yield aw, line(branch), f"duplicate branch key {bkey!r}"
         seen_branches.add(bkey)
         yield from labelled(branch, f"branch {bkey!r}")
+        yield from sourced_unless_editorial(branch, f"branch {bkey!r}")
         for lv in branch.get("levels", []):
             if lv not in level_keys:
                 yield (aw, line(branch, "levels"), f"branch {bkey!r} lists level {lv!r}, which is not "
@@ -189,7 +209,7 @@ def check(taxonomy: Taxonomy):
                 if rubric is not None and rubric not in rubric_keys:
                     yield (aw, line(edition, "rubric"), f"{what}: rubric {rubric!r} is not defined under "
                            f"rubrics (defined: {', '.join(sorted(k for k in rubric_keys if k))})")
-                if "source" in edition:
+                if not cat.get("editorial"):
                     yield from sourced(edition, f"{what} edition {years}")
                 window = edition.get("builds_on")
                 if isinstance(window, dict):
@@ -210,9 +230,51 @@ def check(taxonomy: Taxonomy):
         if numbers != list(range(1, len(numbers) + 1)):
             yield aw, line(rubric), f"{what}: questions must be numbered 1..{len(numbers)} in order, got {numbers}"
 
+    yield from _check_pmqa(awards.get("pmqa") or {}, aw, line)
+
     for name in ("tags", "agency_types", "status", "sdgs"):
         keys = [item.get("key") for item in taxonomy.vocabularies.get(name, [])]
         if len(keys) != len(set(keys)):
             yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
     if len(taxonomy.provinces) != 78:
         yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"
+
+
+def _check_pmqa(pmqa: dict, aw: str, line):
+    """The PMQA criteria: category points add up to the total, and the scoring table agrees with them."""
+    if not pmqa:
+        return
+    categories = pmqa.get("categories") or []
+    total = (pmqa.get("criteria") or {}).get("total_points")
+    points = {str(c.get("number")): c.get("points") for c in categories}
+    if total is not None and sum(p or 0 for p in points.values()) != total:
+        yield aw, line(pmqa), (f"pmqa: the 7 categories' points add up to {sum(p or 0 for p in points.values())}, "
+                               f"but criteria.total_points says {total}")
+    table = pmqa.get("scoring_table") or {}
+    columns, rows = table.get("columns") or [], table.get("rows") or []
+    for row in rows:
+        if len(row) != len(columns):
+            yield aw, line(table), f"pmqa.scoring_table: row {row[0]!r} has {len(row)} cells for {len(columns)} columns"
+    items = [row for row in rows if row and row[0] != "รวม"]
+    totals = next((row for row in rows if row and row[0] == "รวม"), None)
+    if totals:
+        for index, column in enumerate(columns[1:], start=1):
+            column_sum = sum(row[index] for row in items if index < len(row))
+            # Award columns give the minimum per item; their total row is the required minimum, not the sum.
+            if column.get("key") == "points" and column_sum != totals[index]:
+                yield aw, line(table), (f"pmqa.scoring_table: the {column.get('key')} column adds up to "
+                                        f"{column_sum}, but the total row says {totals[index]}")
+    for row in items:
+        number = str(row[0]).split(".")[0]
+        expected = points.get(number)
+        if "." not in str(row[0]) and expected is not None and row[1] != expected:
+            yield aw, line(table), f"pmqa.scoring_table: item {row[0]} has {row[1]} points, but category {number} has {expected}"
+    results = sum(row[1] for row in items if str(row[0]).startswith("7."))
+    if results and points.get("7") is not None and results != points["7"]:
+        yield aw, line(table), f"pmqa.scoring_table: items 7.1-7.6 add up to {results}, but category 7 has {points['7']}"
+    threshold_keys = {t.get("key") for t in pmqa.get("thresholds") or []}
+    for award_type in pmqa.get("award_types") or []:
+        for key in award_type.get("thresholds") or []:
+            if key not in threshold_keys:
+                yield aw, line(award_type), (f"pmqa award type {award_type.get('key')!r} refers to threshold {key!r}, "
+                                             f"which is not defined (defined: {', '.join(sorted(threshold_keys))})")

@@ -5,6 +5,7 @@ Everything here derives from macros.schema (the fields) and macros.taxonomy (the
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+
+    def relative_to(self, directory) -> str:
+        """`path:line: message` with the path relative to `directory`, as the CLI prints it from there."""
+        path = os.path.relpath(self.path, directory) if os.path.isabs(self.path) else self.path
+        return str(Problem(path, self.line, self.message))
 
 
 def _suggest(value, allowed) -> str:
@@ -108,7 +114,8 @@ def check_value(f: Field, value, path: str, line: int, meta: dict, tax) -> iter:
             yield line, f"{path} must be text, got {_type_name(value)} {value!r}"
             return
         if not value.strip():
-            yield line, f"{path} must not be empty"
+            required = f.required is True or (f.required == "full" and meta.get("status") == "full")
+            yield line, f"{path} is empty: fill it in" + ("" if required else ", or delete the line")
             return
         if f.pattern and not re.fullmatch(f.pattern, value):
             yield line, (f"{path} must be lowercase ASCII letters, digits and single hyphens "
@@ -124,10 +131,18 @@ def check_value(f: Field, value, path: str, line: int, meta: dict, tax) -> iter:
         else:
             yield line, f"{path} must be between {f.minimum} and {f.maximum}, got {value}"
         return
+    if f.choices == "category" and not _award_context_valid(meta, tax):
+        return  # the branch or year is wrong already: one message is enough
     if f.choices:
         allowed = tax.choices(f.choices, meta)
         if value not in allowed:
             yield line, _choice_message(f, path, value, allowed, meta, tax)
+
+
+def _award_context_valid(meta, tax) -> bool:
+    award, year = meta.get("award") or {}, meta.get("year")
+    return (award.get("branch") in tax.branches and isinstance(year, int) and not isinstance(year, bool)
+            and schema.YEAR_MIN <= year <= schema.YEAR_MAX)
 
 
 def _choice_message(f, path, value, allowed, meta, tax) -> str:
@@ -202,9 +217,16 @@ def check_body(case: CaseFile, meta: dict):
         where = headings[0][0] if headings else case.body_line
         yield where, ("a full case's body has exactly the sections " + ", ".join(f"'## {h}'" for h in expected)
                       + " in that order: " + "; ".join(detail))
+        return
+    lines = case.body.split("\n")
+    starts = [line - case.body_line for line, _ in headings] + [len(lines)]
+    for (line, heading), start, end in zip(headings, starts, starts[1:]):
+        if not HTML_COMMENT.sub("", "\n".join(lines[start + 1:end])).strip():
+            yield line, (f"section '## {heading}' is empty: write what the source says, or one sentence "
+                         "saying the source does not describe it")
 
 
-def check_case(case: CaseFile, tax, cases_dir: Path = CASES_DIR):
+def check_case(case: CaseFile, tax):
     """Yield (line, message) for one parsed case file (file-local checks only)."""
     yield from case.problems
     meta = case.meta
@@ -215,14 +237,10 @@ def check_case(case: CaseFile, tax, cases_dir: Path = CASES_DIR):
     if isinstance(cid, str) and case.path.stem != cid:
         yield (_line(meta, "id", 2), f"id {cid!r} must match the file name: rename the file to {cid}.md "
                f"or set id: {case.path.stem}")
-    try:
-        relative = case.path.resolve().relative_to(cases_dir.resolve())
-    except ValueError:
-        relative = None
-    if relative is not None and isinstance(year, int) and len(relative.parts) >= 2:
-        if relative.parts[0] != str(year):
-            yield (_line(meta, "year", 2), f"a case of year {year} belongs in content/cases/{year}/, "
-                   f"but this file is in content/cases/{relative.parts[0]}/")
+    folder = case.path.resolve().parent.name
+    if isinstance(year, int) and folder != str(year):
+        yield (_line(meta, "year", 2), f"a case of year {year} belongs in content/cases/{year}/, "
+               f"but this file is in a folder named {folder!r}")
     award = meta.get("award")
     if isinstance(award, dict) and isinstance(year, int):
         cat = tax.category(award.get("branch"), award.get("category")) if isinstance(award.get("branch"), str) else None
@@ -309,7 +327,7 @@ def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR) -> Report:
     targets = case_paths(paths or [cases_dir])
     parsed = [parse(p) for p in targets]
     for case in parsed:
-        problems += [Problem(str(case.path), line, msg) for line, msg in check_case(case, tax, cases_dir)]
+        problems += [Problem(str(case.path), line, msg) for line, msg in check_case(case, tax)]
     known = None
     if paths:  # validate a few files against the whole corpus for ids and builds_on
         target_set = {p.resolve() for p in targets}

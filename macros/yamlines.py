@@ -32,12 +32,14 @@ class WrittenFloat(float):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings and sequences carry line numbers."""
+    """SafeLoader whose mappings and sequences carry line numbers (of the whole file)."""
+
+    line_offset = 0  # lines of the file before the parsed text (the frontmatter's `---`)
 
     def construct_mapping(self, node, deep=False):
         self.flatten_mapping(node)
         result = LineDict()
-        result.line = node.start_mark.line + 1
+        result.line = node.start_mark.line + 1 + self.line_offset
         result.key_lines = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
@@ -51,13 +53,13 @@ class _Loader(yaml.SafeLoader):
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark)
             result[key] = self.construct_object(value_node, deep=True)
-            result.key_lines[key] = key_node.start_mark.line + 1
+            result.key_lines[key] = key_node.start_mark.line + 1 + self.line_offset
         return result
 
     def construct_sequence(self, node, deep=False):
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
-        result.line = node.start_mark.line + 1
-        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        result.line = node.start_mark.line + 1 + self.line_offset
+        result.item_lines = [child.start_mark.line + 1 + self.line_offset for child in node.value]
         return result
 
 
@@ -87,15 +89,21 @@ class YamlError(Exception):
 
 def load(text: str, first_line: int = 1):
     """Parse YAML text; `first_line` is the line of the text's first line in its file."""
+    loader = _Loader(text)
+    loader.line_offset = first_line - 1
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else None
-        what = " ".join(part for part in (err.context, err.problem) if part)
-        raise YamlError(line, f"invalid YAML: {what}") from None
+        what = err.problem or err.context or "cannot be read"
+        if err.context and err.context_mark and err.problem:
+            what += f" ({err.context} started on line {err.context_mark.line + first_line})"
+        raise YamlError(line, f"invalid YAML: {what}; check quotes, colons and brackets") from None
     except yaml.YAMLError as err:  # pragma: no cover - unmarked errors are rare
         raise YamlError(None, f"invalid YAML: {err}") from None
+    finally:
+        loader.dispose()
 
 
 def load_file(path) -> object:

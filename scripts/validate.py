@@ -7,21 +7,23 @@ Exit status: 1 if any problem was found, 0 otherwise.
 import argparse
 import os
 import sys
+from pathlib import Path
 
 import _bootstrap  # noqa: F401
 
-from macros.validate import validate
+from macros.validate import CASES_DIR, validate
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="case files or folders (default: content/cases)")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR,
+                        help="the whole corpus, against which ids and builds_on are checked (default: content/cases)")
     args = parser.parse_args(argv)
-    report = validate(args.paths)
+    report = validate(args.paths, cases_dir=args.cases_dir)
     problems, parsed = report.problems, report.parsed
     for problem in problems:
-        path = os.path.relpath(problem.path) if os.path.isabs(problem.path) else problem.path
-        print(f"{path}:{problem.line}: {problem.message}" if problem.line else f"{path}: {problem.message}")
+        print(problem.relative_to(os.getcwd()))
     files = len({p.path for p in problems})
     if problems:
         print(f"{len(problems)} problem(s) in {files} file(s); {len(parsed)} case file(s) checked", file=sys.stderr)
