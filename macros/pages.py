@@ -90,25 +90,28 @@ def render_agencies(corpus: Corpus):
         yield page
 
 
+def _vocabulary_pages(corpus: Corpus, vocabulary: str, group: str, url, title: str, intro: str, label):
+    """An index page of a controlled vocabulary (at the parent of `url`'s pages) plus one page per
+    value that has cases."""
+    items = [(key, item) for key, item in corpus.taxonomy.vocabulary(vocabulary).items() if corpus.group(group, key)]
+    yield _index_page(f"{url('x').rsplit('/', 2)[0]}/index.md", title, intro,
+                      [(url(k), label(k, item), len(corpus.group(group, k))) for k, item in items])
+    for key, item in items:
+        yield _cases_page(f"{url(key)}index.md", label(key, item), item["en"], corpus.group(group, key), corpus)
+
+
 def render_tags(corpus: Corpus):
-    tax = corpus.taxonomy
-    tags = [(key, item) for key, item in tax.vocabulary("tags").items() if corpus.group("tag", key)]
-    yield _index_page("tags/index.md", "ผลงานตามแท็ก",
-                      "แท็กมาจากคำศัพท์ควบคุมใน data/vocabularies.yaml รวมถึงเจ็ดรูปแบบของการยกระดับบริการภาครัฐ",
-                      [(r.tag_url(k), f"{item['th']} ({item['en']})", len(corpus.group("tag", k))) for k, item in tags])
-    for key, item in tags:
-        yield _cases_page(f"tags/{key}/index.md", f"แท็ก: {item['th']}", item["en"], corpus.group("tag", key), corpus)
+    yield from _vocabulary_pages(
+        corpus, "tags", "tag", r.tag_url, "ผลงานตามแท็ก",
+        "แท็กมาจากคำศัพท์ควบคุมใน data/vocabularies.yaml รวมถึงเจ็ดรูปแบบของการยกระดับบริการภาครัฐ",
+        lambda key, item: f"แท็ก: {item['th']}")
 
 
 def render_sdgs(corpus: Corpus):
-    tax = corpus.taxonomy
-    sdgs = [(key, item) for key, item in tax.vocabulary("sdgs").items() if corpus.group("sdg", key)]
-    yield _index_page("sdgs/index.md", "ผลงานตามเป้าหมายการพัฒนาที่ยั่งยืน (SDGs)",
-                      "ผลงานที่แหล่งข้อมูลระบุว่าสอดคล้องกับเป้าหมายการพัฒนาที่ยั่งยืนของสหประชาชาติ",
-                      [(r.sdg_url(k), f"SDG {k}: {item['th']}", len(corpus.group("sdg", k))) for k, item in sdgs])
-    for key, item in sdgs:
-        yield _cases_page(f"sdgs/{key}/index.md", f"SDG {key}: {item['th']}", item["en"],
-                          corpus.group("sdg", key), corpus)
+    yield from _vocabulary_pages(
+        corpus, "sdgs", "sdg", r.sdg_url, "ผลงานตามเป้าหมายการพัฒนาที่ยั่งยืน (SDGs)",
+        "ผลงานที่แหล่งข้อมูลระบุว่าสอดคล้องกับเป้าหมายการพัฒนาที่ยั่งยืนของสหประชาชาติ",
+        lambda key, item: f"SDG {key}: {item['th']}")
 
 
 def render_branches(corpus: Corpus):
