@@ -2,9 +2,10 @@
 
 Only pages with `render_macros: true` in their frontmatter are rendered (see mkdocs.yml).
 """
-from macros import home
+from macros import exports, home
 
 
 def define_env(env):
     for name in ("site_stats", "latest_winners", "help_wanted"):
         env.macro(getattr(home, name), name)
+    env.macro(exports.open_data_fields, "open_data_fields")
