@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test validate bench clean
+.PHONY: build serve test validate generate bench clean
 
 $(BIN)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ serve: $(BIN)/.site-installed
 
 validate: $(BIN)/.site-installed
 	$(BIN)/python scripts/validate.py
+
+# Regenerate the files derived from the schema (JSON Schema, CONTRIBUTING field reference, issue forms).
+generate: $(BIN)/.site-installed
+	$(BIN)/python scripts/gen_schema.py
+	$(BIN)/python scripts/gen_docs.py
 
 test: $(BIN)/.test-installed
 	bash scripts/ensure_chromium.sh
