@@ -1,18 +1,32 @@
 """The browse page: every case in one table, with facet controls that overrides/assets/js/browse.js
-wires up. Without JavaScript the form stays hidden and the complete table is shown."""
+wires up. Without JavaScript the form stays hidden and the complete table is shown.
+
+Contract with browse.js (keep the two in step):
+- each row carries one data-NAME attribute per facet (NAME from FACETS, `_` written `-`) and an
+  optional data-search-extra (English names); the text filter reads the title link, the agency
+  cell and data-search-extra;
+- each facet is a fieldset[data-facet=NAME] of checkboxes name=NAME value=VALUE, inside a
+  <details> so that on a phone the seven lists fold away; the URL query uses the same names;
+- the order of the level checkboxes is the level rank that the level column sorts by;
+- th[data-sort] become sort buttons; #psea-browse-count holds [data-shown] (rows that match)
+  and [data-total];
+- with JavaScript at most data-page-size matching rows are displayed at a time (#psea-browse-more
+  shows more): creating the boxes of thousands of rows of Thai text on a keystroke is too slow.
+"""
 from __future__ import annotations
 
 from . import render as r
 from .cases import Corpus
 from .pages import GeneratedPage
 from .render import e
-from .thaisort import thai_sort_key
 
 URL = "browse/"
 FACETS = (  # (name, Thai label): the URL query uses these names
     ("branch", "สาขา"), ("category", "ประเภท"), ("level", "ระดับ"), ("year", "ปี"),
     ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
 )
+PAGE_SIZE = 50  # rows displayed at a time by browse.js; the count always tells every match
+SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one per r.TABLE_HEAD column
 
 
 def facet_values(corpus: Corpus, case) -> dict:
@@ -30,20 +44,35 @@ def facet_values(corpus: Corpus, case) -> dict:
     }
 
 
-def _facet_controls(options: dict) -> str:
+def facet_order(corpus: Corpus) -> dict[str, list[str]]:
+    """Each facet's values in the order the taxonomy lists them (provinces: nationwide first, then
+    Thai dictionary order, as data/provinces.yaml has them); years newest first."""
+    tax = corpus.taxonomy
+    return {
+        "branch": list(tax.branches),
+        "category": [f"{b}/{c}" for b in tax.branches for c in tax.categories(b)],
+        "level": list(tax.levels),
+        "year": [str(y) for y in corpus.years],
+        "province": [p["key"] for p in tax.provinces],
+        "agency_type": list(tax.vocabulary("agency_types")),
+        "status": list(tax.vocabulary("status")),
+    }
+
+
+def _facet_controls(options: dict, order: dict) -> str:
     groups = []
     for name, label in FACETS:
         values = options[name]
-        if name == "year":
-            ordered = sorted(values.items(), reverse=True)
-        else:
-            ordered = sorted(values.items(), key=lambda kv: thai_sort_key(kv[1][0]))
+        rank = {value: i for i, value in enumerate(order.get(name, []))}
+        ordered = sorted(values.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
         boxes = "".join(
             f'<li><label><input type="checkbox" name="{name}" value="{e(value)}"> {e(text)} '
             f'<span class="psea-muted" data-facet-count>({count:,})</span></label></li>'
             for value, (text, count) in ordered)
-        groups.append(f'<fieldset class="psea-facet" data-facet="{name}"><legend>{label}</legend>'
-                      f'<ul>{boxes}</ul></fieldset>')
+        groups.append(f'<details class="psea-facet-group"><summary>{label}'
+                      f' <span class="psea-facet-selected" data-facet-selected hidden></span></summary>'
+                      f'<fieldset class="psea-facet" data-facet="{name}"><legend>{label}</legend>'
+                      f'<ul>{boxes}</ul></fieldset></details>')
     return "".join(groups)
 
 
@@ -65,18 +94,23 @@ def render_browse(corpus: Corpus):
         search = f' data-search-extra="{e(extra)}"' if extra else ""
         rows.append(r.case_row(case, tax, page.url).replace("<tr>", f"<tr {attrs}{search}>", 1))
     total = len(corpus.cases)
-    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>' for key, label in
-                   zip(("year", "title", "agency", "province", "category", "level"), r.TABLE_HEAD))
+    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>' for key, label in zip(SORT_KEYS, r.TABLE_HEAD))
     page.html = (
-        '<form class="psea-browse-filters" id="psea-browse-filters" role="search" hidden>'
-        '<p><label for="psea-browse-q">ค้นชื่อผลงานหรือหน่วยงาน</label> '
-        '<input type="search" id="psea-browse-q" name="q" autocomplete="off" placeholder="เช่น โรงพยาบาล"> '
+        '<form class="psea-browse-filters" id="psea-browse-filters" role="search" aria-label="ตัวกรองผลงาน" '
+        'autocomplete="off" hidden>'
+        '<p class="psea-browse-search"><label for="psea-browse-q">ค้นชื่อผลงานหรือหน่วยงาน</label> '
+        '<input type="search" id="psea-browse-q" name="q" autocomplete="off" placeholder="เช่น โรงพยาบาล" '
+        'aria-controls="psea-browse-table"> '
         '<button type="reset">ล้างตัวกรอง</button></p>'
-        f'<div class="psea-facets">{_facet_controls(options)}</div></form>'
+        f'<div class="psea-facets">{_facet_controls(options, facet_order(corpus))}</div></form>'
         f'<p class="psea-count" id="psea-browse-count" role="status" aria-live="polite">'
         f'แสดง <strong data-shown>{total:,}</strong> จาก <strong data-total>{total:,}</strong> ผลงาน</p>'
-        f'<div class="psea-table-wrap"><table class="psea-cases" id="psea-browse-table">'
+        '<p class="psea-browse-empty" id="psea-browse-empty" hidden>ไม่พบผลงานที่ตรงกับตัวกรอง '
+        'ลองเอาตัวเลือกบางข้อออก หรือกด ล้างตัวกรอง</p>'
+        f'<div class="psea-table-wrap"><table class="psea-cases" id="psea-browse-table" data-page-size="{PAGE_SIZE}">'
         f'<thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>"
+        '<p class="psea-browse-more" id="psea-browse-more" hidden>'
+        '<span data-more-text></span> <button type="button">แสดงเพิ่ม</button></p>'
         '<script src="../assets/js/browse.js" defer></script>'
     )
     yield page
