@@ -42,7 +42,7 @@ def parse(path: Path, text: str | None = None) -> CaseFile:
         return case
     raw_meta = "\n".join(lines[1:closing])
     try:
-        meta = yamlines.load(raw_meta, first_line=2) if raw_meta.strip() else None
+        meta = yamlines.load(raw_meta, first_line=2, aliases=False) if raw_meta.strip() else None
     except yamlines.YamlError as err:
         case.problems.append((err.line, err.message))
         return case

@@ -7,6 +7,18 @@ from .cases import Case, Corpus
 from .render import e
 
 
+def search_data(corpus: Corpus, case: Case) -> str:
+    """A hidden element with the case's search filters, sort key and result metadata (read by
+    Pagefind, see macros/search.py); values use the same keys as the browse page's facets."""
+    province = corpus.taxonomy.province_by_th.get(case.province, {}).get("key", "")
+    values = {"branch": case.branch, "category": f"{case.branch}/{case.category}", "level": case.level,
+              "year": case.year, "province": province, "agency": case.agency}
+    attrs = "".join(f' data-{name}="{e(value)}"' for name, value in values.items())
+    filters = ", ".join(f"{name}[data-{name}]" for name in ("branch", "category", "level", "year", "province"))
+    return (f'<span hidden data-pagefind-filter="{filters}" data-pagefind-sort="year[data-year]" '
+            f'data-pagefind-meta="agency[data-agency], year[data-year]"{attrs}></span>')
+
+
 def header(corpus: Corpus, case: Case) -> str:
     tax, meta, here = corpus.taxonomy, case.meta, case.url
     agency = meta["agency"]
@@ -37,7 +49,7 @@ def header(corpus: Corpus, case: Case) -> str:
     metrics = r.metric_cards(meta.get("metrics") or [])
     if metrics:
         metrics = f'<section aria-labelledby="ตัวเลขสำคัญ"><h2 id="ตัวเลขสำคัญ">ตัวเลขสำคัญ</h2>{metrics}</section>'
-    return (f'<header class="psea-case-header"><h1>{e(case.title)}</h1>{title_en}'
+    return (f'<header class="psea-case-header"><h1>{e(case.title)}</h1>{title_en}{search_data(corpus, case)}'
             f"{r.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
             f"{summary_note}{glance_html}{metrics}")
 

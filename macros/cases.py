@@ -1,6 +1,7 @@
 """Loading validated cases into a corpus with every index the site needs, built in one pass."""
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,7 +51,9 @@ class Case:
 
     @property
     def agency_slug(self) -> str:
-        return slugify(self.agency)
+        # A name with no letters or digits (such as "/..?#") has an empty slug, which would be the
+        # agencies index itself: such an agency gets a stable slug from its name instead.
+        return slugify(self.agency) or "agency-" + hashlib.sha256(str(self.agency).encode("utf-8")).hexdigest()[:10]
 
     @property
     def sort_key(self):

@@ -61,7 +61,8 @@ def window_html(window: dict) -> str:
 def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: str) -> str:
     tax = corpus.taxonomy
     years = edition.get("years", [])
-    anchors = "".join(f'<span id="ปี-{y}"></span>' for y in years)
+    # One anchor per year (badges link to #ปี-2567); a one-year edition's heading has that id already.
+    anchors = "".join(f'<span id="ปี-{y}"></span>' for y in years) if len(years) > 1 else ""
     name = edition.get("th") or cat.get("th")
     parts = [f'{anchors}<h2 id="ปี-{"-".join(map(str, years))}">ปี {e(", ".join(map(str, years)))}: {e(name)}</h2>']
     parts.append(bilingual(edition.get("definition")) or

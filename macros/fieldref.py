@@ -143,7 +143,7 @@ def html_reference(taxonomy) -> str:
     for row in rows(taxonomy):
         allowed = "<br>".join(_code(a) for a in row.allowed)
         body.append(
-            f'<tr><td style="white-space: nowrap"><code>{e(row.path)}</code></td><td>{e(row.kind[0])}<br><span lang="en">{e(row.kind[1])}</span></td>'
+            f'<tr><td class="psea-nowrap"><code>{e(row.path)}</code></td><td>{e(row.kind[0])}<br><span lang="en">{e(row.kind[1])}</span></td>'
             f'<td>{e(row.required[0])}<br><span lang="en">{e(row.required[1])}</span></td><td>{allowed}</td>'
             f'<td>{e(row.field.th)}<br><span lang="en">{e(row.field.en)}</span></td></tr>')
     return ('<table><thead><tr><th>ช่องข้อมูล</th><th>ชนิด</th><th>บังคับ</th>'

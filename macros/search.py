@@ -1,8 +1,420 @@
-"""The Pagefind search index, built after the site (see issue: Thai search)."""
+"""The Pagefind search index, built after the site (see issue: Thai search).
+
+What is indexed: only pages whose content the theme marks with `data-pagefind-body`
+(overrides/partials/content.html: case pages, the award criteria pages and the contributor
+guides). Listing pages (browse, years, provinces, agencies, tags, SDGs, home) repeat every case's
+title and would swamp the results, so they are left out; inside an indexed page, EXCLUDE_SELECTORS
+leaves out the lists of other cases and the boilerplate. Case pages carry their filters (branch,
+category, level, year, province), the year sort and the agency/year metadata as attributes of one
+hidden element written by macros/casepage.py.
+
+Why Pagefind reads a copy: Thai is written without spaces, so both the indexer and the browser
+must cut it into words, and they must cut it the same way. The browser (pagefind.js) always cuts
+the query with the browser's ICU word breaker (Intl.Segmenter). Pagefind's extended indexer cuts
+Thai with its own dictionary, which keeps compounds whole: the query หน่วยงาน becomes หน่วย + งาน,
+and งาน does not begin any indexed word, so about one Thai query word in seven found nothing. So
+Pagefind is given each indexed page's content (shadow_document) with its Thai text already cut by
+ICU (the library browsers use), words separated by WORD_BREAK, indexed as language-neutral text
+that Pagefind splits at those spaces only: about one query word in a hundred misses now (ICU cuts
+a few words differently in different sentences). The index goes to <site>/pagefind/ with the
+pages' own URLs; overrides/assets/js/search.js removes the breaks when it shows titles and
+excerpts. Without a system ICU library (libicuuc) the build still indexes, with Pagefind's own
+Thai segmentation, and says so. The pages are indexed while the site is built (BackgroundIndex).
+"""
 from __future__ import annotations
 
+import base64
+import ctypes
+import ctypes.util
+import fcntl
+import functools
+import json
+import logging
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+log = logging.getLogger("mkdocs.plugins.psea.search")
+
+BUNDLE_DIR = "pagefind"  # under the site root; search.js finds it at {{ 'pagefind/' | url }}
+FACETS_FILE = "search/facets.json"  # filter labels for the search page
+# Written by overrides/partials/content.html around the indexed content of a page.
+BODY_START = "<!--psea:search-body-->"
+BODY_END = "<!--/psea:search-body-->"
+# Between two Thai words: a word joiner, which Pagefind drops from the indexed word but keeps in the
+# page text, so search.js knows to show no space there; then a hair space, where Pagefind splits.
+WORD_BREAK = "\u2060\u200a"
+# Parts of indexed pages that are not that page's own content.
+EXCLUDE_SELECTORS = (
+    ".headerlink",            # the "#" permalink after each heading
+    ".psea-related",          # a case page's lists of other cases
+    ".psea-summary-note",     # the same note on every summary case
+    ".psea-case-footer code",  # source document file names
+    "table.psea-cases",       # the winners tables on criteria pages (each case is its own result)
+    "ul.psea-index",          # link lists to other pages
+    "ul.psea-metrics",        # metric cards: the same figures as the summary and the narrative
+)
+# Cut out of the copy before Pagefind reads it (the selectors above would skip them too, but Pagefind
+# would still parse them: the lists of related cases are half of a case page's content):
+# a case's related cases, metric cards, data notes and source locators (macros/casepage, render),
+# and the winners tables of the criteria pages. None of these elements nests another of its kind.
+_NOT_INDEXED = re.compile(
+    r'<section class="psea-related".*?</section>'
+    r'|<section><h2 id="(?:หมายเหตุด้านข้อมูล|แหล่งข้อมูล)">.*?</section>'
+    r'|<ul class="psea-metrics">.*?</ul>'
+    r'|<table class="psea-cases">.*?</table>', re.S)
+_NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section><h2 id="', '<ul class="psea-metrics">',
+                      '<table class="psea-cases">')
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+_TAG = re.compile(r"(<[^>]*>)")
+# Thai next to a letter, digit or sign of another script (not a space, not a word break already).
+_THAI_EDGE = re.compile(r"(?<=[\u0e00-\u0e7f])(?=[^\s\u0e00-\u0e7f\u2060])|(?<=[^\s\u0e00-\u0e7f])(?=[\u0e00-\u0e7f])")
+
+
+# Thai word breaking with ICU ---------------------------------------------------------------------
+class _IcuWordBreaker:
+    """ICU's word break iterator for Thai through ctypes (libicuuc ships with Debian and most
+    systems; its Thai dictionary is the one browsers use for Intl.Segmenter)."""
+
+    def __init__(self):
+        name = ctypes.util.find_library("icuuc")
+        if not name:
+            raise OSError("libicuuc not found")
+        lib = ctypes.CDLL(name)
+        suffix = next((f"_{v}" for v in range(99, 49, -1) if hasattr(lib, f"ubrk_open_{v}")), "")
+
+        def fn(symbol, restype, *argtypes):
+            function = getattr(lib, symbol + suffix)
+            function.restype, function.argtypes = restype, list(argtypes)
+            return function
+
+        status = ctypes.c_int(0)
+        open_ = fn("ubrk_open", ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p,
+                   ctypes.c_int32, ctypes.POINTER(ctypes.c_int))
+        self._set_text = fn("ubrk_setText", None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int32,
+                            ctypes.POINTER(ctypes.c_int))
+        self._first = fn("ubrk_first", ctypes.c_int32, ctypes.c_void_p)
+        self._next = fn("ubrk_next", ctypes.c_int32, ctypes.c_void_p)
+        self._iterator = open_(1, b"th", None, 0, ctypes.byref(status))  # 1 = UBRK_WORD
+        if not self._iterator or status.value > 0:  # > 0 is an ICU error, < 0 a warning
+            raise OSError(f"ubrk_open failed with ICU status {status.value}")
+
+    @functools.lru_cache(maxsize=200_000)
+    def words(self, run: str) -> tuple[str, ...]:
+        """The words of a run of Thai letters (Thai is all in the BMP: one UTF-16 unit each)."""
+        raw = run.encode("utf-16-le")
+        buffer = ctypes.create_string_buffer(raw, len(raw) + 2)
+        status = ctypes.c_int(0)
+        self._set_text(self._iterator, buffer, len(run), ctypes.byref(status))
+        if status.value > 0:
+            return (run,)
+        out, start, nxt = [], self._first(self._iterator), self._next
+        while (end := nxt(self._iterator)) != -1:
+            out.append(run[start:end])
+            start = end
+        return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def word_breaker() -> _IcuWordBreaker | None:
+    try:
+        return _IcuWordBreaker()
+    except (OSError, AttributeError) as err:
+        log.warning(f"Thai search: no usable ICU library ({err}); indexing with Pagefind's own Thai "
+                    "segmentation, which misses some queries (install libicu to fix)")
+        return None
+
+
+def segment_html(html: str, breaker: _IcuWordBreaker) -> str:
+    """The HTML with its Thai text cut into words by WORD_BREAK, also where Thai meets other letters,
+    and by a space where it meets a tag; tags and attribute values (filters, metadata) are left as
+    they are."""
+    parts = _TAG.split(html)
+    words = breaker.words
+    last = len(parts) - 1
+    for i in range(0, len(parts), 2):
+        text = parts[i]
+        if not text or not _THAI_RUN.search(text):
+            continue
+        text = _THAI_RUN.sub(lambda m: WORD_BREAK.join(words(m.group(0))), text)
+        text = _THAI_EDGE.sub(WORD_BREAK, text)
+        # Where a tag ends or starts a Thai word, the text of two elements meets (a label and its
+        # value, two cells): a plain space, which an excerpt shows as one.
+        if i and _THAI_RUN.match(text):
+            text = " " + text
+        if i < last and _THAI_RUN.match(text[-1]):
+            text += " "
+        parts[i] = text
+    return "".join(parts)
+
+
+# The shadow copy ---------------------------------------------------------------------------------
+def indexed_content(html: str) -> str | None:
+    """The parts of a built page marked for the index, or None if the page is not indexed."""
+    start = html.find(BODY_START)
+    if start < 0:
+        return None
+    parts = []
+    while start >= 0:
+        end = html.find(BODY_END, start)
+        if end < 0:
+            end = len(html)
+        parts.append(html[start + len(BODY_START):end])
+        start = html.find(BODY_START, end)
+    return "".join(parts)
+
+
+def shadow_document(content: str, breaker: _IcuWordBreaker | None) -> str:
+    """The page Pagefind reads: the indexed content, cut into words."""
+    if breaker is not None:
+        content = segment_html(content, breaker)
+    return ('<!doctype html><html lang="th"><head><meta charset="utf-8"></head>'
+            f"<body><div data-pagefind-body>{content}</div></body></html>")
+
+
+def page_content(html: str) -> str | None:
+    """What of a built page is indexed (None: the page is not)."""
+    content = indexed_content(html)
+    if content is None or not any(mark in content for mark in _NOT_INDEXED_MARKS):
+        return content
+    return _NOT_INDEXED.sub("", content)
+
+
+def write_shadow(site_dir: Path, shadow_dir: Path, breaker: _IcuWordBreaker | None) -> int:
+    """Copy the indexed content of every page under site_dir to the same path under shadow_dir."""
+    count = 0
+    for path in site_dir.rglob("*.html"):
+        if path.parts[len(site_dir.parts)] == BUNDLE_DIR:
+            continue
+        content = page_content(path.read_text(encoding="utf-8"))
+        if content is None:
+            continue
+        target = shadow_dir / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shadow_document(content, breaker), encoding="utf-8")
+        count += 1
+    return count
+
+
+# Pagefind ----------------------------------------------------------------------------------------
+def pagefind_executable() -> str:
+    from pagefind_bin_extended import get_executable  # the binary from the PyPI wheel: no download
+
+    return str(get_executable())
+
+
+def index_config(language: str) -> dict:
+    return {"force_language": language, "exclude_selectors": list(EXCLUDE_SELECTORS)}
+
+
+def run_pagefind(source: Path, output: Path, language: str) -> str:
+    config = {"site": str(source), "output_path": str(output), **index_config(language)}
+    # Pagefind reads pagefind.json from its working directory: a folder of its own.
+    with tempfile.TemporaryDirectory(prefix="psea-pagefind-") as cwd:
+        Path(cwd, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        result = subprocess.run([pagefind_executable()], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def facet_labels(taxonomy, years) -> dict:
+    """Thai labels of the filter values, in taxonomy order, for the search page's filter controls.
+    Values are the same keys as on the browse page (category is branch/category)."""
+    return {
+        "branch": [[key, b["th"]] for key, b in taxonomy.branches.items()],
+        "category": [[f"{bkey}/{ckey}", c["th"]] for bkey in taxonomy.branches
+                     for ckey, c in taxonomy.categories(bkey).items()],
+        "level": [[key, lv["th"]] for key, lv in taxonomy.levels.items()],
+        "year": [[str(y), str(y)] for y in years],
+        "province": [[p["key"], p["th"]] for p in taxonomy.provinces],
+    }
+
+
+def _facets(config) -> dict:
+    from .hooks import current_site  # here: hooks imports this module
+
+    site = current_site()
+    if site is None:
+        from .taxonomy import Taxonomy
+
+        return facet_labels(Taxonomy.load(Path(config.config_file_path).parent / "data"), [])
+    return facet_labels(site.taxonomy, site.corpus.years)
+
+
+# Indexing while the site is built -------------------------------------------------------------
+# mkdocs renders pages on one core. As each page is written (macros/hooks.on_post_page calls
+# page_built), its indexed content goes to a helper process (`python -m macros.search`), which
+# cuts the Thai into words and hands the page to a Pagefind service process (`pagefind --service`,
+# the protocol of Pagefind's own Python and Node wrappers). By the end of the build most of the
+# index is done; build_index only asks Pagefind to write it. If anything goes wrong there, the
+# index is built again from the written site, as without the helper.
+_RECORD = struct.Struct(">I")
+
+
+class BackgroundIndex:
+    def __init__(self, config):
+        self.config = config
+        self.pages = 0
+        self.failed = None
+        root = Path(__file__).resolve().parent.parent
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "macros.search", "--index-worker"], cwd=root,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:  # room for a few dozen pages, so that mkdocs never waits for the helper
+            fcntl.fcntl(self._process.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        except OSError:
+            pass
+
+    def _send(self, item) -> None:
+        if self.failed:
+            return
+        data = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        try:
+            self._process.stdin.write(_RECORD.pack(len(data)) + data)
+            self._process.stdin.flush()
+        except OSError as err:  # the helper died; finish() reports it
+            self.failed = f"cannot send pages to the search helper: {err}"
+
+    def add(self, url: str, content: str) -> None:
+        self.pages += 1
+        self._send([url, content])
+
+    def finish(self, output: Path) -> str:
+        """Have the index written to `output`; returns the helper's summary."""
+        self._send(["", str(output)])  # an empty URL: write the index there
+        stdout, stderr = self._process.communicate(timeout=1800)
+        if self.failed or self._process.returncode != 0:
+            raise RuntimeError(self.failed or stderr.decode("utf-8", "replace")[-2000:])
+        return stdout.decode("utf-8", "replace")
+
+    def abort(self) -> None:
+        self._process.kill()
+        self._process.wait()
+
+
+_BACKGROUND: dict = {"index": None}
+
+
+def page_built(page, html: str, config) -> None:
+    """Called with every page's final HTML while the site is built."""
+    index = _BACKGROUND["index"]
+    if index is not None and index.config is not config:  # left over from a build that failed
+        index.abort()
+        index = _BACKGROUND["index"] = None
+    content = page_content(html)
+    if content is None:
+        return
+    if index is None:
+        index = _BACKGROUND["index"] = BackgroundIndex(config)
+    dest = page.file.dest_uri
+    url = "/" + (dest[: -len("index.html")] if dest.endswith("index.html") else dest)
+    index.add(url, content)
+
+
+def _service_worker() -> int:
+    """The helper process: pages in on stdin, Pagefind service out."""
+    breaker = word_breaker()
+    language = "unknown" if breaker else "th"
+    service = subprocess.Popen([pagefind_executable(), "--service"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    responses: dict = {}
+    arrived = threading.Condition()
+
+    def read():
+        buffer = b""
+        while chunk := service.stdout.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                try:
+                    reply = json.loads(base64.b64decode(message))
+                except ValueError:
+                    continue  # not a protocol message
+                with arrived:
+                    responses[reply.get("message_id")] = reply.get("payload") or {}
+                    arrived.notify_all()
+        with arrived:
+            responses["eof"] = True
+            arrived.notify_all()
+
+    threading.Thread(target=read, daemon=True).start()
+    counter = iter(range(1, 1 << 62))
+
+    def send(payload) -> int:
+        message_id = next(counter)
+        service.stdin.write(base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b",")
+        service.stdin.flush()
+        return message_id
+
+    def wait(message_ids) -> list:
+        with arrived:
+            arrived.wait_for(lambda: "eof" in responses or all(m in responses for m in message_ids))
+        replies = [responses.get(m) for m in message_ids]
+        errors = [r.get("message") for r in replies if r is None or r.get("type") == "Error"]
+        if errors:
+            raise RuntimeError(f"Pagefind service: {errors[:3]}")
+        return replies
+
+    index_id = wait([send({"type": "NewIndex", "config": index_config(language)})])[0]["index_id"]
+    added, stdin = [], sys.stdin.buffer
+    while header := stdin.read(_RECORD.size):
+        url, content = json.loads(stdin.read(_RECORD.unpack(header)[0]))
+        if not url:
+            started = time.perf_counter()
+            wait(added)
+            parsed = time.perf_counter()
+            wait([send({"type": "WriteFiles", "index_id": index_id, "output_path": content})])
+            service.stdin.close()
+            service.wait(timeout=60)
+            print(f"{len(added)} pages; after the last page, {parsed - started:.1f} s to index the pages "
+                  f"still queued and {time.perf_counter() - parsed:.1f} s to write the index")
+            return 0
+        added.append(send({"type": "AddFile", "index_id": index_id, "url": url,
+                           "file_contents": shadow_document(content, breaker)}))
+    service.kill()  # the build stopped before the end: write nothing
+    return 1
 
 
 def build_index(site_dir: Path, config) -> None:
-    """Placeholder until Pagefind lands."""
+    started = time.perf_counter()
+    site_dir = Path(site_dir)
+    output = site_dir / BUNDLE_DIR
+    shutil.rmtree(output, ignore_errors=True)
+    background, _BACKGROUND["index"] = _BACKGROUND["index"], None
+    summary = None
+    if background is not None and background.config is config:
+        try:
+            summary = background.finish(output)
+            pages = background.pages
+        except (RuntimeError, OSError, subprocess.SubprocessError) as err:
+            log.warning(f"Search index: the helper failed ({str(err).strip()[:500]}); indexing the written site instead")
+            background.abort()
+            shutil.rmtree(output, ignore_errors=True)
+    elif background is not None:
+        background.abort()
+    if summary is None:
+        breaker = word_breaker()
+        with tempfile.TemporaryDirectory(prefix="psea-search-") as shadow:
+            pages = write_shadow(site_dir, Path(shadow), breaker)
+            # Language-neutral text cut at our breaks; Pagefind's Thai mode would cut it again.
+            run_pagefind(Path(shadow), output, "unknown" if breaker else "th")
+    if not pages:
+        log.warning("Thai search: no page is marked for the index; the search finds nothing")
+    facets = site_dir / FACETS_FILE
+    facets.parent.mkdir(parents=True, exist_ok=True)
+    facets.write_text(json.dumps(_facets(config), ensure_ascii=False), encoding="utf-8")
+    log.info(f"Search index: {pages} pages in {time.perf_counter() - started:.1f} s after the pages were written"
+             + (f" ({summary.strip()})" if summary else ""))
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--index-worker"]:
+    sys.exit(_service_worker())

@@ -97,7 +97,7 @@ class Taxonomy:
             return list(cats)
         if name == "level":
             branch = award.get("branch")
-            return self.branch_levels(branch) if branch in self.branches else list(self.levels)
+            return self.branch_levels(branch) if isinstance(branch, str) and branch in self.branches else list(self.levels)
         if name == "province":
             return list(self.province_by_th)
         if name == "document":

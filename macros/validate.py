@@ -5,6 +5,7 @@ Everything here derives from macros.schema (the fields) and macros.taxonomy (the
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -21,15 +22,24 @@ CASES_DIR = ROOT / "content" / "cases"
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 BE_OFFSET = 543
 
-# Markup a stranger's pull request must not bring into a public-sector page.
+# Markup a stranger's pull request must not bring into a public-sector page. The body is checked
+# as a whole: a tag or a Markdown attribute list (`{: onclick=…}`, the attr_list extension) may
+# span lines, and `<svg/onload=…>` needs no space. Links are also checked with HTML entities
+# decoded, as browsers read `javascript&#58;` and `java&#9;script:` as javascript: (an escaped
+# `&lt;script&gt;` is text, though, so markup is looked for in the text as written).
+_IN_ATTRIBUTES = r"(?:<[a-z!/?][^<>]*[\s/\"']|\{(?:[^{}]*[\s\"':])?)"
 FORBIDDEN_BODY = (
     (re.compile(r"<\s*script\b", re.I), "a <script> element"),
     (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
     (re.compile(r"<\s*object\b", re.I), "an <object> element"),
     (re.compile(r"<\s*embed\b", re.I), "an <embed> element"),
     (re.compile(r"<\s*style\b", re.I), "a <style> element"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an inline event handler (on...=)"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
+    (re.compile(r"<\s*(?:base|meta|link)\b", re.I), "a <base>, <meta> or <link> element"),
+    (re.compile(r"<\s*form\b", re.I), "a <form> element"),
+    (re.compile(_IN_ATTRIBUTES + r"on[a-z]+\s*=", re.I), "an inline event handler (on...=)"),
+    (re.compile(_IN_ATTRIBUTES + r"style\s*=", re.I), "a style attribute"),
+    # last: also looked for with entities decoded
+    (re.compile(r"[\s\x00-\x1f]*".join("javascript") + r"[\s\x00-\x1f]*:", re.I), "a javascript: link"),
 )
 HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -140,8 +150,9 @@ def check_value(f: Field, value, path: str, line: int, meta: dict, tax) -> iter:
 
 
 def _award_context_valid(meta, tax) -> bool:
-    award, year = meta.get("award") or {}, meta.get("year")
-    return (award.get("branch") in tax.branches and isinstance(year, int) and not isinstance(year, bool)
+    award, year = meta.get("award"), meta.get("year")
+    branch = award.get("branch") if isinstance(award, dict) else None
+    return (isinstance(branch, str) and branch in tax.branches and isinstance(year, int) and not isinstance(year, bool)
             and schema.YEAR_MIN <= year <= schema.YEAR_MAX)
 
 
@@ -189,11 +200,15 @@ def check_mapping(fields, data: dict, prefix: str, meta: dict, tax, line: int):
 
 def check_body(case: CaseFile, meta: dict):
     text = HTML_COMMENT.sub("", case.body)
-    for offset, body_line in enumerate(case.body.split("\n")):
-        for pattern, what in FORBIDDEN_BODY:
-            if pattern.search(body_line):
-                yield (case.body_line + offset, f"body must not contain {what}: case text is shown as "
-                       "written, so use plain Markdown (links, lists, tables) instead")
+    # Entities decoded line by line (a decoded &#10; becomes a space), so line numbers stay right.
+    decoded = "\n".join(html.unescape(raw).replace("\n", " ").replace("\r", " ") for raw in case.body.split("\n"))
+    found = sorted({(source.count("\n", 0, match.start()), i)
+                    for i, (pattern, _) in enumerate(FORBIDDEN_BODY)
+                    for source in ((case.body, decoded) if i == len(FORBIDDEN_BODY) - 1 else (case.body,))
+                    for match in pattern.finditer(source)})
+    for offset, i in found:
+        yield (case.body_line + offset, f"body must not contain {FORBIDDEN_BODY[i][1]}: case text is shown as "
+               "written, so use plain Markdown (links, lists, tables) instead")
     if meta.get("status") != "full":
         return
     if not text.strip():
@@ -238,12 +253,15 @@ def check_case(case: CaseFile, tax):
         yield (_line(meta, "id", 2), f"id {cid!r} must match the file name: rename the file to {cid}.md "
                f"or set id: {case.path.stem}")
     folder = case.path.resolve().parent.name
+    if isinstance(year, bool):  # `year: true` is reported by the type check alone
+        year = None
     if isinstance(year, int) and folder != str(year):
         yield (_line(meta, "year", 2), f"a case of year {year} belongs in content/cases/{year}/, "
                f"but this file is in a folder named {folder!r}")
     award = meta.get("award")
     if isinstance(award, dict) and isinstance(year, int):
-        cat = tax.category(award.get("branch"), award.get("category")) if isinstance(award.get("branch"), str) else None
+        branch, category = award.get("branch"), award.get("category")
+        cat = tax.category(branch, category) if isinstance(branch, str) and isinstance(category, str) else None
         edition = tax.edition(cat, year) if cat else None
         window = (edition or {}).get("builds_on") or {}
         if window.get("required") and not meta.get("builds_on") and not meta.get("builds_on_unrecorded"):
@@ -289,8 +307,9 @@ def check_corpus(parsed: list[CaseFile], tax, known: dict | None = None):
             yield case.path, line, (f"builds_on {target!r} won in {base_year}, which is not earlier than "
                                     f"this case's year {year}; an expansion builds on an earlier award")
             continue
-        award = meta.get("award") or {}
-        cat = tax.category(award.get("branch"), award.get("category")) if isinstance(award.get("branch"), str) else None
+        award = meta.get("award") if isinstance(meta.get("award"), dict) else {}
+        branch, category = award.get("branch"), award.get("category")
+        cat = tax.category(branch, category) if isinstance(branch, str) and isinstance(category, str) else None
         window = ((tax.edition(cat, year) if cat else None) or {}).get("builds_on") or {}
         lo, hi = window.get("min_years"), window.get("max_years")
         gap = year - base_year
@@ -333,7 +352,7 @@ def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR) -> Report:
         target_set = {p.resolve() for p in targets}
         others = [parse(p) for p in case_paths([cases_dir]) if p.resolve() not in target_set]
         known = {c.meta["id"]: c.meta for c in others if c.meta and isinstance(c.meta.get("id"), str)}
-        ids = {c.meta.get("id") for c in parsed if c.meta}
+        ids = {c.meta.get("id") for c in parsed if c.meta and isinstance(c.meta.get("id"), str)}
         for cid in ids & set(known):
             for c in parsed:
                 if c.meta and c.meta.get("id") == cid:

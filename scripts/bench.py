@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""Build-and-browse benchmark at a given number of cases.
+
+For each size N in --cases (e.g. `--cases 500,5000`) it writes N valid synthetic cases, made by
+varying the real ones (new ids; a year the category really had, from data/awards.yaml; other
+agencies and provinces), into a temporary copy of the project, then:
+- builds the complete site with `mkdocs build --strict` (generated pages and the Pagefind index
+  included) and measures it;
+- builds the same Markdown as a bare mkdocs-material site (no macros, no hooks, no generated
+  pages, Material's built-in search, a navigation of the section pages only): the floor that any
+  mkdocs site of this many pages costs;
+- unless --no-browser, serves the site on 127.0.0.1 and measures in headless Chromium (Debian's,
+  driven by Playwright) what a first search downloads and how long a browse-filter keystroke takes.
+
+Output: one `name=value` per line. With several sizes, each size's block starts with `cases=N` and
+a last block compares them (seconds_per_case_ratio = seconds per case at the largest size divided by
+that at the smallest). Sizes are reported, never asserted: the targets are in README.md
+("Performance / ประสิทธิภาพ").
+
+    python scripts/bench.py --cases 5000
+    python scripts/bench.py --cases 500,5000 --keep /tmp/bench   # keep the projects and sites
+    python scripts/bench.py --cases 2000 --profile /tmp/build.prof  # cProfile the full build
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import _bootstrap  # noqa: F401
+
+import frontmatter
+
+from macros.taxonomy import Taxonomy
+from macros.validate import CASES_DIR, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data")
+CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SEARCH_QUERY = "ลดระยะเวลารอคอย"  # a visitor's first search, typed on /search/
+KEYSTROKE_CANDIDATES = ("โ", "ส", "ร", "z")
+KEYSTROKE_PAIRS = 7  # each pair: one character typed, then Backspace
+
+
+# Synthetic cases ------------------------------------------------------------------------------
+def real_cases() -> list[tuple[dict, str]]:
+    report = validate()
+    if report.problems:
+        sys.exit(f"the real cases have problems; run scripts/validate.py first ({len(report.problems)} found)")
+    posts = [frontmatter.load(p.path) for p in sorted(report.parsed, key=lambda p: str(p.path))]
+    return [(dict(post.metadata), post.content) for post in posts]
+
+
+def synthetic_cases(n: int, seed: int = 1) -> list[tuple[str, str]]:
+    """(path under content/cases, file text) of n valid cases varied from the real ones."""
+    tax = Taxonomy.load()
+    rng = random.Random(seed)
+    base = real_cases()
+    provinces = [p["th"] for p in tax.provinces]
+    agencies_per_case = 4  # about one agency for every four cases, as in the real award lists
+    out = []
+    for i in range(n):
+        meta, body = base[i % len(base)]
+        meta = {k: v for k, v in meta.items()}  # shallow copy; nested values are replaced below
+        branch, category = meta["award"]["branch"], meta["award"]["category"]
+        cat = tax.category(branch, category)
+        years = tax.category_years(cat) or [meta["year"]]
+        year = rng.choice(years)
+        edition = tax.edition(cat, year) or {}
+        agency = dict(meta["agency"])
+        k = rng.randrange(max(1, n // agencies_per_case))  # one of n/4 agencies, each always the same name
+        agency["name"] = f"{base[k % len(base)][0]['agency']['name']} หน่วยที่ {k}"
+        meta.update(id=f"{meta['id']}-b{i}", year=year, agency=agency, province=rng.choice(provinces),
+                    title=f"{meta['title']} (ชุดทดสอบ {i})",
+                    award={**meta["award"]})
+        if meta["award"]["level"] not in tax.branch_levels(branch):
+            meta["award"]["level"] = "not-stated"
+        for key in ("builds_on", "builds_on_unrecorded", "recognition"):
+            meta.pop(key, None)
+        if (edition.get("builds_on") or {}).get("required"):
+            meta["builds_on_unrecorded"] = "ผลงานเดิมของข้อมูลชุดทดสอบความเร็ว"
+        post = frontmatter.Post(body, **meta)
+        out.append((f"{year}/{meta['id']}.md", frontmatter.dumps(post) + "\n"))
+    return out
+
+
+def make_project(where: Path, n: int, seed: int) -> Path:
+    project = where / "project"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("cases"))
+    for rel, text in synthetic_cases(n, seed):
+        path = project / "content" / "cases" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+def make_bare_project(project: Path, where: Path) -> Path:
+    """The same Markdown as a plain mkdocs-material site: hand-written pages and case files only."""
+    bare = where / "bare"
+    shutil.copytree(project / "content", bare / "docs")
+    shutil.copytree(project / "overrides" / "assets", bare / "docs" / "assets")  # fonts and CSS, as served
+    sections = sorted(p.relative_to(bare / "docs").as_posix() for p in (bare / "docs").rglob("*.md")
+                      if not p.relative_to(bare / "docs").as_posix().startswith("cases/"))
+    nav = "".join(f"  - {s}\n" for s in sections)
+    (bare / "mkdocs.yml").write_text(
+        "site_name: bare\ntheme:\n  name: material\n  language: th\n  features: [navigation.tabs, navigation.sections]\n"
+        "plugins:\n  - search\nmarkdown_extensions: [toc, tables, attr_list, admonition, def_list]\n"
+        f"nav:\n{nav}not_in_nav: |\n  /cases/**\n", encoding="utf-8")
+    return bare
+
+
+# Builds ---------------------------------------------------------------------------------------
+SEARCH_TAIL = re.compile(r"Search index: \d+ pages in ([\d.]+) s after the pages were written")
+
+
+def mkdocs_build(project: Path, out: Path, *extra: str, profile: str | None = None) -> tuple[float, str]:
+    """Wall-clock seconds of `mkdocs build` in a fresh interpreter, and its log."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    runner = [sys.executable] + (["-m", "cProfile", "-o", profile] if profile else []) + ["-m", "mkdocs"]
+    started = time.perf_counter()
+    result = subprocess.run([*runner, "build", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
+                            cwd=project, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
+    return elapsed, result.stdout + result.stderr
+
+
+def site_sizes(site: Path) -> dict:
+    total, largest, largest_case = 0, (0, ""), (0, "")
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            rel = path.relative_to(site).as_posix()
+            largest = max(largest, (size, rel))
+            if rel.startswith("cases/"):
+                largest_case = max(largest_case, (size, rel))
+    browse = site / "browse" / "index.html"
+    return {
+        "site_bytes": total,
+        "largest_html_bytes": largest[0], "largest_html_page": largest[1],
+        "largest_case_html_bytes": largest_case[0], "largest_case_html_page": largest_case[1],
+        "browse_bytes": browse.stat().st_size if browse.exists() else 0,
+    }
+
+
+# In the browser -------------------------------------------------------------------------------
+class _CountingWriter:
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data):
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that records the bytes it sends for each request (headers included):
+    the transfer size from a host that does not compress."""
+    sent: list = []
+    counting = {"on": False}
+
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def handle_one_request(self):
+        before = self.wfile.count
+        super().handle_one_request()
+        if self.counting["on"] and getattr(self, "path", None):
+            self.sent.append((self.path, self.wfile.count - before, self.translate_path(self.path)))
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = type("Handler", (_Handler,), {"sent": [], "counting": {"on": False}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server.record = handler
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
+
+
+def gzip_size(path: str, sent: int) -> int:
+    """What a host that gzips text (GitHub Pages, most CDNs) would send for this response."""
+    file = Path(path)
+    if file.suffix not in COMPRESSIBLE or not file.is_file():
+        return sent
+    raw = file.read_bytes()
+    return sent - len(raw) + len(gzip.compress(raw, 6))
+
+
+def first_search_bytes(browser, base: str, server) -> dict:
+    """Bytes a new visitor downloads after /search/ has loaded until the first results show:
+    every response, from the page and from Pagefind's worker (wasm, index and fragment chunks),
+    as counted by the server."""
+    context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    page.goto(base + "search/", wait_until="load")
+    page.wait_for_selector("#psea-search-results[data-state]", state="attached")
+    page.wait_for_timeout(300)
+    record = server.record
+    record.sent.clear()
+    record.counting["on"] = True
+    page.click("#psea-search-q")
+    page.keyboard.type(SEARCH_QUERY, delay=60)
+    # Predicates are functions, not strings: the site's CSP forbids eval.
+    page.wait_for_function("() => document.querySelector('#psea-search-results').dataset.state === 'done'"
+                           " && document.querySelectorAll('#psea-search-results li').length > 0", timeout=60000)
+    record.counting["on"] = False
+    sent = list(record.sent)
+    context.close()
+    return {"search_first_results_bytes": sum(n for _, n, _ in sent),
+            "search_first_results_gzip_bytes": sum(gzip_size(path, n) for _, n, path in sent),
+            "search_first_results_responses": len(sent)}
+
+
+KEYSTROKE_JS = """() => {
+  const count = document.querySelector('#psea-browse-count');
+  window.__psea = {input: 0, update: 0};
+  new MutationObserver(() => { if (!window.__psea.update) window.__psea.update = performance.now(); })
+    .observe(count, {childList: true, characterData: true, subtree: true});
+  // Capture phase on window: runs before browse.js's own input listener.
+  window.addEventListener('input', () => { window.__psea.input = performance.now(); window.__psea.update = 0; }, true);
+}"""
+
+
+def browse_keystroke_ms(browser, base: str) -> tuple[float, str]:
+    """Median time from a keystroke's input event to the browse count's update, over several
+    keystrokes (a character that changes the count, then Backspace)."""
+    context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    page.goto(base + "browse/", wait_until="load")
+    if not page.query_selector("#psea-browse-q"):
+        context.close()
+        return float("nan"), "no browse filter on the page"
+    page.wait_for_selector("#psea-browse-q", state="visible", timeout=30000)
+    page.evaluate(KEYSTROKE_JS)
+    page.click("#psea-browse-q")
+    shown = lambda: page.inner_text("#psea-browse-count")  # noqa: E731
+    before = shown()
+    char = None
+    for candidate in KEYSTROKE_CANDIDATES:
+        page.keyboard.type(candidate)
+        page.wait_for_timeout(50)
+        changed = shown() != before
+        page.keyboard.press("Backspace")
+        page.wait_for_function("(text) => document.querySelector('#psea-browse-count').innerText === text", arg=before)
+        if changed:
+            char = candidate
+            break
+    if char is None:
+        context.close()
+        return float("nan"), "no keystroke changed the count"
+    times = []
+    for _ in range(KEYSTROKE_PAIRS):
+        for key in (char, "Backspace"):
+            if key == "Backspace":
+                page.keyboard.press(key)
+            else:
+                page.keyboard.type(key)  # Thai letters are not on Playwright's key map: typed as text
+            page.wait_for_function("() => window.__psea.update > 0 && window.__psea.update >= window.__psea.input",
+                                   timeout=30000)
+            times.append(page.evaluate("() => window.__psea.update - window.__psea.input"))
+    context.close()
+    return statistics.median(times), f"typed {char!r} and Backspace {KEYSTROKE_PAIRS} times"
+
+
+def browser_figures(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing (make test installs Debian's chromium), or run with --no-browser")
+    server, base = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            search = first_search_bytes(browser, base, server)
+            keystroke, how = browse_keystroke_ms(browser, base)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"search_query": SEARCH_QUERY, **search,
+            "browse_keystroke_ms": round(keystroke, 1), "browse_keystroke_method": how}
+
+
+# Main -----------------------------------------------------------------------------------------
+def run_size(n: int, args, workdir: Path) -> dict:
+    """Measure one size, printing each figure as soon as it is known."""
+    figures: dict = {}
+
+    def emit(**new):
+        figures.update(new)
+        for name, value in new.items():
+            print(f"{name}={value}", flush=True)
+
+    where = workdir / f"n{n}"
+    started = time.perf_counter()
+    project = make_project(where, n, args.seed)
+    emit(cases=n, generate_seconds=round(time.perf_counter() - started, 2))
+    site = where / "site"
+    build, build_log = mkdocs_build(project, site, "--strict", profile=args.profile)
+    emit(build_seconds=round(build, 2), seconds_per_case=round(build / n, 5))
+    tail = SEARCH_TAIL.search(build_log)  # the part of the search index not done while pages were built
+    emit(search_index_tail_seconds=float(tail.group(1)) if tail else -1)
+    emit(**site_sizes(site))
+    if not args.no_bare:
+        bare = make_bare_project(project, where)
+        floor, _ = mkdocs_build(bare, where / "bare-site")
+        emit(bare_build_seconds=round(floor, 2), ratio_vs_bare=round(build / floor, 3))
+    if not args.no_browser:
+        emit(**browser_figures(site))
+    return figures
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", default="5000", help="number of cases, or several separated by commas")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-browser", action="store_true", help="skip the measurements in Chromium")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs-material build")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--profile", help="write a cProfile of the full build to this file (last size)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in re.split(r"[,\s]+", args.cases.strip()) if s]
+    if not sizes or min(sizes) < 1:
+        parser.error("--cases needs positive numbers")
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="psea-bench-"))
+    if args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
+        workdir.mkdir(parents=True)
+    results = []
+    try:
+        for n in sizes:
+            results.append(run_size(n, args, workdir))
+        if len(results) > 1:
+            small, large = min(results, key=lambda f: f["cases"]), max(results, key=lambda f: f["cases"])
+            print(f"seconds_per_case_ratio={large['seconds_per_case'] / small['seconds_per_case']:.3f}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

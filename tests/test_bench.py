@@ -1,0 +1,66 @@
+"""scripts/bench.py keeps working: a small run prints every figure, each a number.
+
+The speed targets themselves are not tested (they depend on the machine); the benchmark prints them
+and README.md records them.
+"""
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+
+from conftest import ROOT
+
+BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds", "site_bytes",
+              "largest_html_bytes", "largest_case_html_bytes", "browse_bytes")
+BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
+BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
+                "search_first_results_responses", "browse_keystroke_ms")
+
+
+def run_bench(*args: str) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The figures of each size (a block per `cases=N`) and the comparison after the last size."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), *args],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    blocks: list[dict[str, str]] = []
+    summary: dict[str, str] = {}
+    for line in result.stdout.splitlines():
+        name, sep, value = line.partition("=")
+        assert sep and name and value, f"not a name=value line: {line!r}"
+        if name == "cases":
+            blocks.append({})
+        if name == "seconds_per_case_ratio":
+            summary[name] = value
+        else:
+            assert blocks, f"{line!r} before the first cases= line"
+            blocks[-1][name] = value
+    return blocks, summary
+
+
+def assert_numbers(block: dict[str, str], keys) -> None:
+    for key in keys:
+        assert key in block, f"{key} missing from {sorted(block)}"
+        value = float(block[key])
+        assert math.isfinite(value) and value >= 0, (key, block[key])
+
+
+def test_two_sizes_without_browser_print_every_figure():
+    sizes, summary = run_bench("--cases", "12,30", "--no-browser")
+    assert [int(b["cases"]) for b in sizes] == [12, 30]
+    for block in sizes:
+        assert_numbers(block, BUILD_KEYS + BARE_KEYS)
+        assert float(block["build_seconds"]) > 0 and int(block["site_bytes"]) > int(block["browse_bytes"]) > 0
+        assert block["largest_html_page"].endswith(".html")
+        assert block["largest_case_html_page"].startswith("cases/")
+        assert not set(BROWSER_KEYS) & set(block)
+    assert_numbers(summary, ("seconds_per_case_ratio",))
+
+
+def test_browser_figures():
+    (block,), summary = run_bench("--cases", "20", "--no-bare")
+    assert not summary
+    assert_numbers(block, BUILD_KEYS + BROWSER_KEYS)
+    assert int(block["search_first_results_bytes"]) > 50_000  # Pagefind's script and wasm at least
+    assert int(block["search_first_results_responses"]) >= 4
+    assert block["browse_keystroke_method"].startswith("typed")

@@ -1,0 +1,208 @@
+"""Thai search with Pagefind (macros/search.py, overrides/assets/js/search.js, /search/).
+
+The real site is built once (conftest.built_site) with its Pagefind index and searched in Debian's
+Chromium, as a visitor would: through the search page's URL (/search/?q=…) and the header search
+box. Every query below is checked against its expected case file first (the file must contain the
+query text), so a test cannot pass because a query or a case went missing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote, urlparse
+
+import pytest
+
+from macros import search
+from macros.validate import CASES_DIR, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+LISTING_PREFIXES = ("/browse/", "/years/", "/provinces/", "/agencies/", "/tags/", "/sdgs/", "/search/",
+                    "/help-wanted/")
+
+# (query, expected case id, kind). "middle": words from inside a sentence of the case (the query
+# starts right after another Thai letter); the others are agency names, places and technical terms.
+QUERIES = [
+    ("ระดมทุนจากประชาชน", "dan-makham-tia-hospital", "middle"),
+    ("ครัวเรือนยากจนเป้าหมาย", "kalasin-happiness-model", "middle"),
+    ("เชื่อมโยงวิสัยทัศน์", "khon-kaen-pmqa-4-0", "middle"),
+    ("ไฟฟ้าพลังงานแสงอาทิตย์", "nong-ta-taem-solar-community", "middle"),
+    ("ประโยชน์จากภูมิทัศน์", "satun-geopark", "middle"),
+    ("กระบวนการสู่ระดับหน่วยงาน", "amnat-charoen-pmqa-category-6", "middle"),
+    ("เสียงของผู้รับบริการ", "cdd-pmqa-category-6", "middle"),
+    ("หนังสือรับรองนิติบุคคล", "dbd-e-service", "middle"),
+    ("กลิ่นอายของชุมชน", "oh-poi-market-ratchaburi", "middle"),
+    ("รับฟังความคิดเห็น", "trade-index-participation", "middle"),
+    ("บรรจุภัณฑ์ปิดสนิท", "smart-fda", "middle"),
+    ("ตัวแรกของไทย", "chemotherapy-mixing-robot", "middle"),
+    ("สำนักงานคณะกรรมการอาหารและยา", "smart-fda", "agency"),
+    ("กรมสอบสวนคดีพิเศษ", "dsi-chain-share-investigation", "agency"),
+    ("องค์การบริหารส่วนจังหวัดสงขลา", "songkhla-pao-emergency-network", "agency"),
+    ("โรงพยาบาลมะเร็งอุดรธานี", "chemotherapy-mixing-robot", "agency"),
+    ("กรมพัฒนาธุรกิจการค้า", "dbd-e-service", "agency"),
+    ("ปางมะผ้า", "pang-mapha-smart-hospital", "place"),
+    ("พระนครศรีอยุธยา", "ayutthaya-water-management", "place"),
+    ("หนองตาแต้ม", "nong-ta-taem-solar-community", "place"),
+    ("ด่านมะขามเตี้ย", "dan-makham-tia-hospital", "place"),
+    ("SIPOC", "amnat-charoen-pmqa-category-6", "term"),
+    ("แชร์ลูกโซ่", "dsi-chain-share-investigation", "term"),
+    ("เคมีบำบัด", "chemotherapy-mixing-robot", "term"),
+    ("Smart Licensing", "smart-fda", "term"),
+    ("อุบัติเหตุทางถนน", "road-accident-data-integration", "term"),
+    ("สวัสดิการสังคม", "highland-community-welfare", "term"),
+]
+
+
+@pytest.fixture(scope="module")
+def cases() -> dict[str, dict]:
+    """id -> {text, url, year, branch} from the case files."""
+    report = validate()
+    found = {}
+    for parsed in report.parsed:
+        meta = parsed.meta
+        found[meta["id"]] = {
+            "text": parsed.path.read_text(encoding="utf-8"),
+            "url": f"/cases/{meta['year']}/{meta['id']}/",
+            "year": meta["year"],
+            "branch": meta["award"]["branch"],
+        }
+    assert found, f"no case files under {CASES_DIR}"
+    return found
+
+
+def search_page(page, site_url: str, query: str = "", **params) -> list[str]:
+    """Open /search/ with the given query string and return the result paths shown, in order."""
+    qs = "&".join(f"{k}={quote(str(v))}" for k, v in {"q": query, **params}.items() if v)
+    page.goto(f"{site_url}search/?{qs}")
+    page.wait_for_selector("#psea-search-results[data-state]", timeout=15000)
+    state = page.get_attribute("#psea-search-results", "data-state")
+    assert state == "done", f"search ended in state {state!r} for {qs}"
+    hrefs = page.eval_on_selector_all("#psea-search-results li h2 a", "els => els.map(a => a.href)")
+    return [urlparse(h).path for h in hrefs]
+
+
+def all_results(page) -> list[str]:
+    """Every result of the current search, pressing "แสดงผลเพิ่ม" until it is gone."""
+    while page.is_visible("#psea-search-more"):
+        before = page.locator("#psea-search-results li").count()
+        page.click("#psea-search-more")
+        page.wait_for_function("(n) => document.querySelectorAll('#psea-search-results li').length > n", arg=before)
+    hrefs = page.eval_on_selector_all("#psea-search-results li h2 a", "els => els.map(a => a.href)")
+    return [urlparse(h).path for h in hrefs]
+
+
+def result_count(page) -> int:
+    return int(page.get_attribute("#psea-search-status", "data-result-count"))
+
+
+# The built site ----------------------------------------------------------------------------------
+def test_index_holds_cases_and_criteria_but_no_listing_pages(built_site, cases):
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    marked = [p for p in built_site.rglob("*.html") if search.BODY_START in p.read_text(encoding="utf-8")]
+    rel = {"/" + p.parent.relative_to(built_site).as_posix() + "/" for p in marked}
+    assert {c["url"] for c in cases.values()} <= rel
+    assert "/awards/" in rel and any(r.startswith("/awards/service/") for r in rel)
+    assert not [r for r in rel if r.startswith(LISTING_PREFIXES) or r == "/./"]
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(marked)
+    # The Material search plugin is gone: no lunr index, no theme search component.
+    assert not (built_site / "search" / "search_index.json").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search"' not in home and "data-psea-search" in home
+    assert "assets/js/search.js" in home
+
+
+def test_case_pages_carry_filters_sort_and_metadata(built_site, cases):
+    smart = (built_site / "cases" / str(cases["smart-fda"]["year"]) / "smart-fda" / "index.html").read_text(encoding="utf-8")
+    span = re.search(r"<span hidden data-pagefind-filter=[^>]*>", smart).group(0)
+    for attr in ('data-branch="service"', 'data-category="service/facilitation"', 'data-level="outstanding"',
+                 'data-year="2567"', 'data-province="national"', 'data-agency="สำนักงานคณะกรรมการอาหารและยา"',
+                 'data-pagefind-sort="year[data-year]"'):
+        assert attr in span
+
+
+def test_thai_text_is_cut_where_the_browser_cuts_it():
+    breaker = search.word_breaker()
+    if breaker is None:
+        pytest.fail("no ICU library (libicuuc): Thai search quality depends on it; install libicu")
+    cut = search.segment_html('<p title="หน่วยงานภาครัฐ">หน่วยงานภาครัฐ 22 ฉบับ<b>ปี</b>2567</p>', breaker)
+    assert 'title="หน่วยงานภาครัฐ"' in cut  # attributes (filters, metadata) untouched
+    brk = search.WORD_BREAK
+    assert f"> หน่วย{brk}งาน{brk}ภาค{brk}รัฐ 22 ฉบับ <b> ปี </b>2567<" in cut
+
+
+# Searching in the browser ----------------------------------------------------------------------
+def test_queries_are_real_text_of_their_cases(cases):
+    assert len(QUERIES) >= 20
+    assert {kind for _, _, kind in QUERIES} == {"middle", "agency", "place", "term"}
+    for query, case_id, kind in QUERIES:
+        text = cases[case_id]["text"]
+        at = text.find(query)
+        assert at > 0, f"{case_id} does not contain {query!r}"
+        if kind == "middle":
+            assert THAI_LETTER.match(text[at - 1]), f"{query!r} does not start inside a sentence of {case_id}"
+
+
+@pytest.mark.parametrize("query,case_id,kind", QUERIES, ids=[f"{k}:{c}:{q}" for q, c, k in QUERIES])
+def test_thai_query_finds_its_case(page, site_url, cases, query, case_id, kind):
+    paths = search_page(page, site_url, query)
+    assert cases[case_id]["url"] in paths, f"{query!r} -> {paths}"
+    assert not [p for p in paths if p.startswith(LISTING_PREFIXES)], paths
+    # What is shown is clean Thai: no word-break marks left in titles or excerpts.
+    shown = page.inner_text("#psea-search-results")
+    assert "\u2060" not in shown and "\u200a" not in shown
+
+
+def test_filter_by_year_returns_only_that_year(page, site_url, cases):
+    everything = search_page(page, site_url, "ผลงาน")
+    total = result_count(page)
+    assert any(not p.startswith("/cases/2567/") for p in everything)
+    search_page(page, site_url, "ผลงาน", year=2567)
+    filtered = all_results(page)
+    of_2567 = {c["url"] for c in cases.values() if c["year"] == 2567}
+    assert filtered and set(filtered) <= of_2567
+    assert result_count(page) < total
+    assert page.input_value("select[name=year]") == "2567"
+
+
+def test_filter_by_branch_without_a_query(page, site_url, cases):
+    search_page(page, site_url, "", branch="participation")
+    expected = {c["url"] for c in cases.values() if c["branch"] == "participation"}
+    assert expected and result_count(page) == len(expected)
+    assert set(all_results(page)) == expected
+
+
+def test_sort_by_year(page, site_url):
+    for order, check in (("year-desc", lambda ys: ys == sorted(ys, reverse=True)),
+                         ("year-asc", lambda ys: ys == sorted(ys))):
+        paths = search_page(page, site_url, "รางวัล", sort=order)
+        years = [int(p.split("/")[2]) for p in paths]
+        assert len(set(years)) > 1 and check(years), (order, years)
+
+
+def test_changing_a_filter_updates_results_and_url(page, site_url, cases):
+    search_page(page, site_url, "การ")
+    page.wait_for_function("() => document.querySelectorAll('select[name=year] option').length > 2")
+    page.select_option("select[name=year]", "2564")
+    page.wait_for_function("() => location.search.includes('year=2564')")
+    page.wait_for_selector("#psea-search-results[data-state=done]")
+    paths = page.eval_on_selector_all("#psea-search-results li h2 a", "els => els.map(a => new URL(a.href).pathname)")
+    assert paths and all(p.startswith("/cases/2564/") for p in paths)
+
+
+def test_header_search_drops_down_results_and_opens_the_search_page(page, site_url, cases):
+    page.goto(site_url + "contribute/")
+    page.click("[data-psea-search] input[name=q]")
+    assert page.is_checked("#__search")
+    page.keyboard.type("ปางมะผ้า")
+    page.wait_for_selector("[data-psea-search] .md-search-result__list li a", timeout=15000)
+    links = page.eval_on_selector_all("[data-psea-search] .md-search-result__list li a",
+                                      "els => els.map(a => new URL(a.href).pathname)")
+    assert cases["pang-mapha-smart-hospital"]["url"] in links
+    assert "พบ" in page.inner_text("[data-psea-search] .md-search-result__meta")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    page.wait_for_selector("#psea-search-results[data-state=done]")
+    assert page.input_value("#psea-search-q") == "ปางมะผ้า"
+    page.keyboard.press("Escape")
