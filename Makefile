@@ -32,16 +32,13 @@ generate: $(BIN)/.site-installed
 	$(BIN)/python scripts/gen_docs.py
 
 test: $(BIN)/.test-installed
-	bash scripts/ensure_chromium.sh
-	# axe-core and the Nu HTML Checker (tests/js/package-lock.json) need npm and java: Debian's, as for chromium.
-	command -v npm >/dev/null && command -v java >/dev/null || { S=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
-	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq npm default-jre-headless >/dev/null; }
+	bash scripts/ensure_test_tools.sh
 	cd tests/js && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.test-installed
-	bash scripts/ensure_chromium.sh
-	$(BIN)/python scripts/bench.py --cases 5000
+	bash scripts/ensure_test_tools.sh
+	$(BIN)/python scripts/bench.py --cases 500,5000
 
 clean:
 	rm -rf site $(VENV)
