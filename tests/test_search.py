@@ -206,3 +206,16 @@ def test_header_search_drops_down_results_and_opens_the_search_page(page, site_u
     page.wait_for_selector("#psea-search-results[data-state=done]")
     assert page.input_value("#psea-search-q") == "ปางมะผ้า"
     page.keyboard.press("Escape")
+
+
+def test_tabbing_out_of_the_header_search_closes_it(page, site_url):
+    page.goto(site_url + "contribute/")
+    page.focus("[data-psea-search] input[name=q]")
+    assert page.is_checked("#__search")
+    for _ in range(40):  # through the search box's own controls, then out of it
+        page.keyboard.press("Tab")
+        if not page.evaluate("() => document.querySelector('[data-psea-search]').contains(document.activeElement)"):
+            break
+    else:
+        raise AssertionError("focus never left the search box")
+    assert not page.is_checked("#__search")

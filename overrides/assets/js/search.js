@@ -171,6 +171,11 @@
       if (toggle.checked) openSearch(true);
     });
   }
+  // Tabbing out of the search closes it, so a keyboard user is never left under the overlay.
+  box.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (toggle && toggle.checked && next && !box.contains(next)) toggle.checked = false;
+  });
   // Keyboard: "/" or "s" opens the search; Escape closes it; arrows move through the results.
   document.addEventListener("keydown", function (event) {
     var target = event.target;
