@@ -111,3 +111,19 @@ def test_overview_shows_the_pmqa_scoring_table_and_the_ladder(built_site):
         assert cells in html, row
     for step in TAX.awards["participation_ladder"]:
         assert step["th"] in html and step["en"] in html
+
+
+def test_a_case_prints_as_a_handout(page, site_url):
+    case = next(c for c in CASES if c["status"] == "full")
+    page.goto(f"{site_url}cases/{case['year']}/{case['id']}/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search',
+        '.md-footer', '.md-content__button'].map(s => [...document.querySelectorAll(s)]
+        .every(el => getComputedStyle(el).display === 'none'))""")
+    assert all(hidden), hidden
+    shown = page.evaluate("""() => ['.psea-case-header', '.psea-narrative', '.psea-case-footer']
+        .map(s => getComputedStyle(document.querySelector(s)).display !== 'none')""")
+    assert all(shown), shown
+    avoid = page.evaluate("() => getComputedStyle(document.querySelector('.psea-case-header')).breakInside")
+    assert avoid == "avoid"
+    assert page.pdf(format="A4")[:4] == b"%PDF"
