@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from . import casepage, exports, search, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
+from .navcache import nav_cache_key
 from .slugs import heading_slug
 
 log = logging.getLogger("mkdocs.plugins.psea")
@@ -113,6 +114,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     env.globals["psea_nav_cache"] = {}  # overrides/partials/nav.html, tabs.html: rendered once per folder
+    env.globals["psea_nav_key"] = nav_cache_key
     config_dir = Path(config.config_file_path).parent
     env.globals["psea_problems"] = [p.relative_to(config_dir) for p in current_site().problems]
     return env

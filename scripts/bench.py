@@ -45,9 +45,9 @@ import frontmatter
 
 from macros.taxonomy import Taxonomy
 from macros.validate import CASES_DIR, validate
+from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data")
 CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -99,20 +99,7 @@ def synthetic_cases(n: int, seed: int = 1) -> list[tuple[str, str]]:
 
 
 def make_project(where: Path, n: int, seed: int) -> Path:
-    project = where / "project"
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
-    shutil.copytree(ROOT / "content", project / "content", ignore=shutil.ignore_patterns("cases"))
-    for rel, text in synthetic_cases(n, seed):
-        path = project / "content" / "cases" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return project
+    return copy_project(where, synthetic_cases(n, seed))
 
 
 def make_bare_project(project: Path, where: Path) -> Path:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from project_copy import copy_project  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching for the network (closed here) and let it run as root.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data")
 
 
 def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -32,22 +33,7 @@ def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedPro
 
 def make_project(where: Path, cases: dict[str, str] | None = None, keep_cases: bool = False) -> Path:
     """A copy of this project in `where` with only the given case files (path under content/cases -> text)."""
-    project = where / "project"
-    project.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / part)
-    ignore = None if keep_cases else shutil.ignore_patterns("cases")
-    shutil.copytree(ROOT / "content", project / "content", ignore=ignore)
-    for rel, text in (cases or {}).items():
-        path = project / "content" / "cases" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (project / "content" / "cases").mkdir(exist_ok=True)
-    return project
+    return copy_project(where, (cases or {}).items(), keep_cases)
 
 
 @pytest.fixture(scope="session")
