@@ -246,6 +246,8 @@ KEYSTROKE_JS = """() => {
 def browse_keystroke_ms(browser, base: str) -> tuple[float, str]:
     """Median time from a keystroke's input event to the browse count's update, over several
     keystrokes (a character that changes the count, then Backspace)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(locale="th-TH")
     page = context.new_page()
     page.goto(base + "browse/", wait_until="load")
@@ -260,8 +262,12 @@ def browse_keystroke_ms(browser, base: str) -> tuple[float, str]:
     char = None
     for candidate in KEYSTROKE_CANDIDATES:
         page.keyboard.type(candidate)
-        page.wait_for_timeout(50)
-        changed = shown() != before
+        try:  # a loaded machine may take a while: wait for the count rather than a fixed delay
+            page.wait_for_function("(text) => document.querySelector('#psea-browse-count').innerText !== text",
+                                   arg=before, timeout=3000)
+            changed = True
+        except PlaywrightTimeout:
+            changed = False
         page.keyboard.press("Backspace")
         page.wait_for_function("(text) => document.querySelector('#psea-browse-count').innerText === text", arg=before)
         if changed:
