@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -28,7 +28,6 @@ class Case:
     meta: dict
     body: str
     path: Path | None = None
-    problems: list = field(default_factory=list)  # messages, only when serving an invalid corpus
 
     id = property(lambda self: self.meta["id"])
     title = property(lambda self: self.meta["title"])
@@ -122,13 +121,6 @@ class Corpus:
         return sorted(found, key=lambda c: (c.year, c.id))
 
 
-def build_corpus(parsed: list[CaseFile], taxonomy: Taxonomy, problems_by_path: dict | None = None) -> Corpus:
-    """Cases from parsed files. Files whose frontmatter cannot be used at all are left to the
-    caller, which reports them; every other file becomes a case, valid or not."""
-    problems_by_path = problems_by_path or {}
-    cases = []
-    for parsed_file in parsed:
-        meta = plain(parsed_file.meta)
-        cases.append(Case(meta, parsed_file.body, parsed_file.path,
-                          problems_by_path.get(str(parsed_file.path), [])))
-    return Corpus(cases, taxonomy)
+def build_corpus(parsed: list[CaseFile], taxonomy: Taxonomy) -> Corpus:
+    """Cases from parsed files that passed validation (the caller reports the others)."""
+    return Corpus([Case(plain(p.meta), p.body, p.path) for p in parsed], taxonomy)

@@ -136,12 +136,17 @@ def overview_html(corpus: Corpus, here: str) -> str:
     calendar = awards.get("calendar") or []
     if calendar:
         rows = "".join(f"<tr><td>{e(step.get('when'))}</td><td>{e(step.get('th'))}"
-                       f"<br><span class=\"psea-en\" lang=\"en\">{e(step.get('en'))}</span></td></tr>"
-                       for step in (calendar if isinstance(calendar, list) else calendar.get("steps", [])))
+                       f"<br><span class=\"psea-en\" lang=\"en\">{e(step.get('en'))}</span>"
+                       f"{bilingual(step.get('note'))}{source_note(tax, step.get('source'))}</td></tr>"
+                       for step in calendar)
         parts.append('<h2 id="ปฏิทิน">ปฏิทินรางวัล</h2><div class="psea-table-wrap"><table>'
-                     f'<thead><tr><th scope="col">เมื่อ</th><th scope="col">ขั้นตอน</th></tr></thead><tbody>{rows}</tbody></table></div>'
-                     + source_note(tax, (calendar[0] if isinstance(calendar, list) and calendar else calendar).get("source")
-                                   if calendar else None))
+                     '<thead><tr><th scope="col">เมื่อ</th><th scope="col">ขั้นตอน</th></tr></thead>'
+                     f"<tbody>{rows}</tbody></table></div>")
+    un_psa = awards.get("un_psa")
+    if un_psa:
+        parts.append(f'<h2 id="un-psa">{e(un_psa.get("th"))}</h2><p lang="en">{e(un_psa.get("en"))}</p>'
+                     f"{bilingual(un_psa.get('definition'))}{bilingual(un_psa.get('first_awarded'))}"
+                     f"{source_note(tax, un_psa.get('source'))}")
     for rubric in awards.get("rubrics", []) or []:
         parts.append(f'<h2 id="เกณฑ์-{e(rubric.get("key"))}">{e(rubric.get("th"))}</h2>{rubric_html(tax, rubric)}')
     parts.append(pmqa_html(tax))
