@@ -2,7 +2,7 @@
 wires up. Without JavaScript the form stays hidden and the complete table is shown.
 
 Contract with browse.js (keep the two in step):
-- each row carries one data-NAME attribute per facet (NAME from FACETS, `_` written `-`) and an
+- each row carries one data-NAME attribute per facet (NAME from macros.facets.FACETS, `_` written `-`) and an
   optional data-search-extra (English names); the text filter reads the title link, the agency
   cell and data-search-extra;
 - each facet is a fieldset[data-facet=NAME] of checkboxes name=NAME value=VALUE, inside a
@@ -17,46 +17,13 @@ from __future__ import annotations
 
 from . import render as r
 from .cases import Corpus
+from .facets import FACETS, case_facets, order as facet_order
 from .pages import GeneratedPage
 from .render import e
 
 URL = "browse/"
-FACETS = (  # (name, Thai label): the URL query uses these names
-    ("branch", "สาขา"), ("category", "ประเภท"), ("level", "ระดับ"), ("year", "ปี"),
-    ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
-)
 PAGE_SIZE = 50  # rows displayed at a time by browse.js; the count always tells every match
 SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one per r.TABLE_HEAD column
-
-
-def facet_values(corpus: Corpus, case) -> dict:
-    tax = corpus.taxonomy
-    province = tax.province_by_th.get(case.province, {})
-    return {
-        "branch": (case.branch, r.branch_label(tax, case.branch)),
-        "category": (f"{case.branch}/{case.category}",
-                     f"{r.branch_label(tax, case.branch)}: {tax.category_label(case.branch, case.category)}"),
-        "level": (case.level, r.level_label(tax, case.level)),
-        "year": (str(case.year), str(case.year)),
-        "province": (province.get("key", ""), case.province),
-        "agency_type": (case.agency_type, r.agency_type_label(tax, case.agency_type)),
-        "status": (case.status, r.status_label(tax, case.status)),
-    }
-
-
-def facet_order(corpus: Corpus) -> dict[str, list[str]]:
-    """Each facet's values in the order the taxonomy lists them (provinces: nationwide first, then
-    Thai dictionary order, as data/provinces.yaml has them); years newest first."""
-    tax = corpus.taxonomy
-    return {
-        "branch": list(tax.branches),
-        "category": [f"{b}/{c}" for b in tax.branches for c in tax.categories(b)],
-        "level": list(tax.levels),
-        "year": [str(y) for y in corpus.years],
-        "province": [p["key"] for p in tax.provinces],
-        "agency_type": list(tax.vocabulary("agency_types")),
-        "status": list(tax.vocabulary("status")),
-    }
 
 
 def _facet_controls(options: dict, order: dict) -> str:
@@ -85,7 +52,7 @@ def render_browse(corpus: Corpus):
     options: dict = {name: {} for name, _ in FACETS}
     rows = []
     for case in corpus.cases:
-        values = facet_values(corpus, case)
+        values = case_facets(tax, case)
         for name, (value, text) in values.items():
             _, count = options[name].get(value, (text, 0))
             options[name][value] = (text, count + 1)
@@ -102,7 +69,7 @@ def render_browse(corpus: Corpus):
         '<input type="search" id="psea-browse-q" name="q" autocomplete="off" placeholder="เช่น โรงพยาบาล" '
         'aria-controls="psea-browse-table"> '
         '<button type="reset">ล้างตัวกรอง</button></p>'
-        f'<div class="psea-facets">{_facet_controls(options, facet_order(corpus))}</div></form>'
+        f'<div class="psea-facets">{_facet_controls(options, facet_order(tax, corpus.years))}</div></form>'
         f'<p class="psea-count" id="psea-browse-count" role="status" aria-live="polite">'
         f'แสดง <strong data-shown>{total:,}</strong> จาก <strong data-total>{total:,}</strong> ผลงาน</p>'
         '<p class="psea-browse-empty" id="psea-browse-empty" hidden>ไม่พบผลงานที่ตรงกับตัวกรอง '

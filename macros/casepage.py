@@ -2,7 +2,7 @@
 sources and related cases. Every value from the case is escaped."""
 from __future__ import annotations
 
-from . import render as r
+from . import facets, render as r
 from .cases import Case, Corpus
 from .render import e
 
@@ -10,11 +10,10 @@ from .render import e
 def search_data(corpus: Corpus, case: Case) -> str:
     """A hidden element with the case's search filters, sort key and result metadata (read by
     Pagefind, see macros/search.py); values use the same keys as the browse page's facets."""
-    province = corpus.taxonomy.province_by_th.get(case.province, {}).get("key", "")
-    values = {"branch": case.branch, "category": f"{case.branch}/{case.category}", "level": case.level,
-              "year": case.year, "province": province, "agency": case.agency}
+    values = {name: facets.case_value(corpus.taxonomy, case, name) for name in facets.SEARCH_FACETS}
+    values["agency"] = case.agency
     attrs = "".join(f' data-{name}="{e(value)}"' for name, value in values.items())
-    filters = ", ".join(f"{name}[data-{name}]" for name in ("branch", "category", "level", "year", "province"))
+    filters = ", ".join(f"{name}[data-{name}]" for name in facets.SEARCH_FACETS)
     return (f'<span hidden data-pagefind-filter="{filters}" data-pagefind-sort="year[data-year]" '
             f'data-pagefind-meta="agency[data-agency], year[data-year]"{attrs}></span>')
 

@@ -42,6 +42,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from . import facets
+
 log = logging.getLogger("mkdocs.plugins.psea.search")
 
 BUNDLE_DIR = "pagefind"  # under the site root; search.js finds it at {{ 'pagefind/' | url }}
@@ -227,16 +229,11 @@ def run_pagefind(source: Path, output: Path, language: str) -> str:
 
 
 def facet_labels(taxonomy, years) -> dict:
-    """Thai labels of the filter values, in taxonomy order, for the search page's filter controls.
-    Values are the same keys as on the browse page (category is branch/category)."""
-    return {
-        "branch": [[key, b["th"]] for key, b in taxonomy.branches.items()],
-        "category": [[f"{bkey}/{ckey}", c["th"]] for bkey in taxonomy.branches
-                     for ckey, c in taxonomy.categories(bkey).items()],
-        "level": [[key, lv["th"]] for key, lv in taxonomy.levels.items()],
-        "year": [[str(y), str(y)] for y in years],
-        "province": [[p["key"], p["th"]] for p in taxonomy.provinces],
-    }
+    """[value, Thai label] pairs of each filter, in taxonomy order, for the search page's filter
+    controls: the browse page's facets (macros.facets)."""
+    ordered = facets.order(taxonomy, years)
+    return {name: [[value, facets.label(taxonomy, name, value)] for value in ordered[name]]
+            for name in facets.SEARCH_FACETS}
 
 
 def _facets(config) -> dict:

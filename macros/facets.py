@@ -1,0 +1,60 @@
+"""The filters the browse page and the search share: the facets, the value a case has for each,
+their Thai labels and their order. The URL query of both pages uses these names and values
+(overrides/assets/js/browse.js, search.js)."""
+from __future__ import annotations
+
+from . import render as r
+from .taxonomy import Taxonomy
+
+FACETS = (  # (name, Thai label)
+    ("branch", "สาขา"), ("category", "ประเภท"), ("level", "ระดับ"), ("year", "ปี"),
+    ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
+)
+SEARCH_FACETS = ("branch", "category", "level", "year", "province")  # Pagefind filters
+
+
+def case_value(tax: Taxonomy, case, name: str) -> str:
+    if name == "category":  # category keys repeat across branches (not-stated)
+        return f"{case.branch}/{case.category}"
+    if name == "year":
+        return str(case.year)
+    if name == "province":
+        return tax.province_by_th.get(case.province, {}).get("key", "")
+    return getattr(case, name)
+
+
+def label(tax: Taxonomy, name: str, value: str) -> str:
+    if name == "branch":
+        return r.branch_label(tax, value)
+    if name == "category":
+        branch, _, category = value.partition("/")
+        return f"{r.branch_label(tax, branch)}: {tax.category_label(branch, category)}"
+    if name == "level":
+        return r.level_label(tax, value)
+    if name == "province":
+        return tax.province_by_key.get(value, {}).get("th", value)
+    if name == "agency_type":
+        return r.agency_type_label(tax, value)
+    if name == "status":
+        return r.status_label(tax, value)
+    return value
+
+
+def case_facets(tax: Taxonomy, case) -> dict[str, tuple[str, str]]:
+    """name -> (value, Thai label) of one case, for every facet."""
+    return {name: (value, label(tax, name, value))
+            for name, _ in FACETS for value in (case_value(tax, case, name),)}
+
+
+def order(tax: Taxonomy, years) -> dict[str, list[str]]:
+    """Each facet's values in the order the taxonomy lists them (provinces: nationwide first, then
+    Thai dictionary order, as data/provinces.yaml has them); years newest first."""
+    return {
+        "branch": list(tax.branches),
+        "category": [f"{b}/{c}" for b in tax.branches for c in tax.categories(b)],
+        "level": list(tax.levels),
+        "year": [str(y) for y in sorted(years, reverse=True)],
+        "province": [p["key"] for p in tax.provinces],
+        "agency_type": list(tax.vocabulary("agency_types")),
+        "status": list(tax.vocabulary("status")),
+    }
