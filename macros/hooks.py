@@ -16,14 +16,14 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from . import casepage, exports, search, site as site_module
+from . import casepage, exports, search, shell, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
 from .navcache import nav_cache_key
 from .slugs import heading_slug
 
 log = logging.getLogger("mkdocs.plugins.psea")
-STATE: dict = {"command": "build", "site": None}
+STATE: dict = {"command": "build", "site": None, "nav": None}
 
 
 def current_site() -> site_module.Site:
@@ -90,14 +90,29 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    STATE["nav"] = nav
+    return nav
+
+
+def on_page_read_source(page, config):
+    case = current_site().cases_by_src.get(page.file.src_uri)
+    # A case file has been read and validated already (macros/site.load): its body is handed
+    # over as it is, so mkdocs does not parse the frontmatter a second time (issue: scale). The
+    # leading blank line tells mkdocs there is no metadata; on_page_markdown sets it.
+    return None if case is None else "\n" + case.body
+
+
 def on_page_markdown(markdown, page, config, files):
     case = current_site().cases_by_src.get(page.file.src_uri)
-    if case is None:
-        return markdown
-    page.meta["template"] = "case.html"
-    # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it does
-    # when a title looks like Jinja), so set both the page's title and the metadata it reads.
-    page.title = page.meta["title"] = e(case.title)
+    if case is not None:
+        page.meta = {**case.meta, "template": "case.html"}
+        # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it does
+        # when a title looks like Jinja), so set both the page's title and the metadata it reads.
+        page.title = page.meta["title"] = e(case.title)
+    if shell.uses_shell(page, STATE["nav"]):
+        page.psea_template = page.meta.get("template", "main.html")
+        page.meta["template"] = shell.SHELL_TEMPLATE
     return markdown
 
 
@@ -115,6 +130,9 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     env.globals["psea_nav_cache"] = {}  # overrides/partials/nav.html, tabs.html: rendered once per folder
     env.globals["psea_nav_key"] = nav_cache_key
+    env.globals["psea_shell_cache"] = {}  # macros/shell.py: one rendering per folder
+    env.globals["psea_shell_page"] = shell.render_page
+    env.globals["psea_finish_shell"] = with_csp
     config_dir = Path(config.config_file_path).parent
     env.globals["psea_problems"] = [p.relative_to(config_dir) for p in current_site().problems]
     return env

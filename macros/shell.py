@@ -1,0 +1,170 @@
+"""Pages outside the navigation, rendered from one theme rendering per folder (issue: scale).
+
+Thousands of case and index pages differ from their neighbours in the same folder only by a few
+values: title, description, canonical and edit links, table of contents and content. Rendering
+Material's whole template for each of them was the largest part of a build. Instead, the template
+is rendered once per folder (and per combination of which of those values a page has) for a
+stand-in page whose varying values are unique tokens; the result is split at the tokens (a
+`Shell`), and each page is the shell joined with its own values. Only the table of contents is
+still rendered per page, by the theme's own partial.
+
+The shell's own markup has its whitespace collapsed (the theme indents deeply; a case page saves
+several kilobytes) and its Content-Security-Policy filled in once: the tokens stand where page
+content goes, so the hashes cover only the theme's scripts, as for a page rendered whole.
+
+A page is rendered whole when it is in the navigation (its item is active), when a token did not
+come through the template intact (a filter changed it), or with PSEA_SHELL=0 in the environment.
+tests/test_shell.py builds the site both ways and compares every page.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from jinja2 import pass_context
+from markupsafe import Markup
+
+from .navcache import nav_cache_key
+
+SHELL_TEMPLATE = "psea-shell.html"  # renders every page outside the navigation (overrides/)
+TOC_TEMPLATE = "psea-toc.html"      # the table of contents of one page
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: no filter escapes or strips them
+
+
+def _token(name: str) -> str:
+    return f"{_OPEN}{name}{_CLOSE}"
+
+
+TITLE, META_TITLE, DESCRIPTION, CANONICAL, EDIT, CONTENT, SKIP, TOC = (
+    _token(name) for name in ("title", "meta-title", "description", "canonical", "edit", "content", "skip", "toc"))
+_TOKEN_RE = re.compile(f"({_OPEN}[a-z-]+{_CLOSE})")
+# page.meta keys the theme's templates read that are the same across a folder's pages, and so
+# become part of the shell key instead of tokens.
+THEME_META_KEYS = ("hide", "author", "revision_date", "git_revision_date_localized", "git_creation_date_localized")
+
+
+def enabled() -> bool:
+    return os.environ.get("PSEA_SHELL", "1") != "0"
+
+
+def uses_shell(page, nav) -> bool:
+    """Whether `page` can be rendered from its folder's shell."""
+    return (enabled() and nav_cache_key(page, nav) is not None
+            and page.previous_page is None and page.next_page is None)
+
+
+class _Content(str):
+    """The content token; `"<h1" in page.content` (partials/content.html) answers for the page."""
+
+    has_h1 = False
+
+    def __contains__(self, item):
+        return self.has_h1 if item == "<h1" else str.__contains__(self, item)
+
+
+@dataclass(frozen=True)
+class _TocAnchor:  # base.html's skip link reads the first table-of-contents entry's url
+    url: str
+
+
+class ShellPage:
+    """The page as the shell's template sees it: varying values are tokens, the rest is the page's."""
+
+    def __init__(self, page):
+        self._page = page
+        self.title = TITLE if page.title else page.title
+        self.meta = {key: page.meta[key] for key in THEME_META_KEYS if key in page.meta}
+        if page.meta.get("title"):
+            self.meta["title"] = META_TITLE
+        if page.meta.get("description"):
+            self.meta["description"] = DESCRIPTION
+        self.canonical_url = CANONICAL if page.canonical_url else page.canonical_url
+        self.edit_url = EDIT if page.edit_url else page.edit_url
+        self.content = _Content(CONTENT)
+        self.content.has_h1 = "<h1" in page.content
+        self.toc = [_TocAnchor("#" + SKIP)] if _first_toc_url(page) else []
+
+    def __getattr__(self, name):
+        return getattr(self._page, name)
+
+
+def _first_toc_url(page) -> str | None:
+    first = next(iter(page.toc), None)
+    url = getattr(first, "url", None)
+    # The theme writes `skip.url | url`, which leaves a #fragment as it is; anything else would
+    # be rewritten, and such a page is rendered whole.
+    return url if isinstance(url, str) and url.startswith("#") else None
+
+
+def shell_key(page, template: str, nav) -> tuple:
+    meta = page.meta
+    return (template, nav_cache_key(page, nav), bool(page.title), bool(meta.get("title")),
+            bool(meta.get("description")), bool(page.canonical_url), bool(page.edit_url),
+            bool(page.toc), _first_toc_url(page) is not None, "<h1" in page.content,
+            tuple((key, repr(meta[key])) for key in THEME_META_KEYS if key in meta))
+
+
+_VERBATIM = re.compile(r"(<(pre|script|style|textarea)\b.*?</\2\s*>)", re.S | re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def collapse_whitespace(html: str) -> str:
+    """Each run of whitespace as one space (or one line break), except inside <pre>, <script>,
+    <style> and <textarea>: what a browser shows does not change."""
+    parts = _VERBATIM.split(html)
+    out = []
+    for i in range(0, len(parts), 3):
+        out.append(_SPACE.sub(lambda m: "\n" if "\n" in m.group(0) else " ", parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
+
+
+class Shell:
+    """A rendering split at its tokens: literal text at even indexes, token names at odd ones."""
+
+    def __init__(self, html: str):
+        self.parts = _TOKEN_RE.split(html)
+
+    @classmethod
+    def clean(cls, html: str, expected: set[str]) -> "Shell | None":
+        """The shell, or None when a token was altered on its way through the template."""
+        found = _TOKEN_RE.findall(html)
+        if html.count(_OPEN) != len(found) or html.count(_CLOSE) != len(found) or not set(found) <= expected:
+            return None
+        return cls(html)
+
+    def fill(self, values: dict[str, str]) -> str:
+        parts = self.parts[:]
+        for i in range(1, len(parts), 2):
+            parts[i] = values[parts[i]]
+        return "".join(parts)
+
+
+def page_values(page, toc_html: str) -> dict[str, str]:
+    return {TITLE: page.title or "", META_TITLE: page.meta.get("title") or "",
+            DESCRIPTION: page.meta.get("description") or "", CANONICAL: page.canonical_url or "",
+            EDIT: page.edit_url or "", CONTENT: page.content or "", SKIP: (_first_toc_url(page) or "#")[1:],
+            TOC: toc_html}
+
+
+@pass_context
+def render_page(context) -> Markup:
+    """The psea-shell.html template: the page's real template, from its folder's shell."""
+    env, page = context.environment, context["page"]
+    template = page.psea_template
+    cache = context["psea_shell_cache"]
+    key = shell_key(page, template, context["nav"])
+    if key not in cache:
+        stand_in = ShellPage(page)
+        html = env.get_template(template).render({**context.get_all(), "page": stand_in, "psea_shell_toc": TOC})
+        cache[key] = Shell.clean(collapse_whitespace(context["psea_finish_shell"](html)), set(page_values(page, "")))
+    shell = cache[key]
+    if shell is None:  # rendered whole, as without shells
+        return Markup(env.get_template(template).render(context.get_all()))
+    if "lang" not in cache:  # the theme's translations, which the table of contents' title uses
+        cache["lang"] = env.get_template("partials/language.html").make_module(context.get_all())
+        cache["toc"] = env.get_template(TOC_TEMPLATE)
+    toc_html = cache["toc"].render(page=page, config=context["config"], lang=cache["lang"])
+    return Markup(shell.fill(page_values(page, _SPACE.sub(" ", toc_html))))
