@@ -6,12 +6,14 @@ turns ผลลัพธ์ into ผลลพธ. Here letters, digits and combi
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _KEEP = {"L", "N", "M"}  # letters, numbers, marks (Thai vowels and tone marks are marks)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same headings recur on thousands of case pages
 def slugify(text: str, separator: str = "-") -> str:
     text = unicodedata.normalize("NFC", re.sub(r"<[^>]*>", "", str(text))).strip().lower()
     out, pending = [], False
