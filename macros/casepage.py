@@ -1,10 +1,11 @@
 """The parts of a case page around its narrative: the header at a glance and the footer with
-sources and related cases. Every value from the case is escaped."""
+sources and related cases. Every value from the case is escaped: e() in attributes, t() in text
+(which leaves quotes alone; see render.t)."""
 from __future__ import annotations
 
 from . import facets, render as r
 from .cases import Case, Corpus
-from .render import e
+from .render import e, t
 
 
 def search_data(corpus: Corpus, case: Case) -> str:
@@ -21,19 +22,19 @@ def search_data(corpus: Corpus, case: Case) -> str:
 def header(corpus: Corpus, case: Case) -> str:
     tax, meta, here = corpus.taxonomy, case.meta, case.url
     agency = meta["agency"]
-    agency_html = f'<a href="{e(r.rel(here, r.agency_url(case.agency_slug)))}">{e(case.agency)}</a>'
+    agency_html = f'<a href="{e(r.rel(here, r.agency_url(case.agency_slug)))}">{t(case.agency)}</a>'
     if agency.get("name_en"):
-        agency_html += f' <span class="psea-en" lang="en">{e(agency["name_en"])}</span>'
+        agency_html += f' <span class="psea-en" lang="en">{t(agency["name_en"])}</span>'
     if agency.get("parent"):
-        agency_html += f'<br><span class="psea-muted">สังกัด {e(agency["parent"])}</span>'
+        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency["parent"])}</span>'
     facts = [
         ("หน่วยงาน", agency_html),
-        ("ประเภทหน่วยงาน", e(r.agency_type_label(tax, case.agency_type))),
-        ("จังหวัด", f'<a href="{e(r.rel(here, r.province_url(tax, case.province)))}">{e(case.province)}</a>'),
+        ("ประเภทหน่วยงาน", t(r.agency_type_label(tax, case.agency_type))),
+        ("จังหวัด", f'<a href="{e(r.rel(here, r.province_url(tax, case.province)))}">{t(case.province)}</a>'),
         ("ปีที่ได้รับรางวัล", f'<a href="{e(r.rel(here, r.year_url(case.year)))}">{case.year}</a>'),
     ]
     facts_html = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
-    title_en = f'<p class="psea-title-en" lang="en">{e(meta["title_en"])}</p>' if meta.get("title_en") else ""
+    title_en = f'<p class="psea-title-en" lang="en">{t(meta["title_en"])}</p>' if meta.get("title_en") else ""
     summary_note = ""
     if case.status != "full":
         summary_note = ('<div class="admonition note psea-summary-note"><p class="admonition-title">บันทึกสรุป</p>'
@@ -41,14 +42,14 @@ def header(corpus: Corpus, case: Case) -> str:
                         "หากคุณมีเอกสารผลงานนี้ ช่วยเขียนได้ด้วยปุ่มแก้ไขหน้านี้</p></div>")
     glance = [(key, label, meta.get(key)) for key, label in
               (("pain_point", "ปัญหา"), ("solution", "แนวทางแก้ไข"), ("impact", "ผลลัพธ์"))]
-    glance_html = "".join(f'<div class="psea-glance__item psea-glance__item--{key}"><h2 id="สรุป-{key}">{label}</h2>'
-                          f"<p>{e(text)}</p></div>" for key, label, text in glance if text)
+    glance_html = "".join(f'<div><h2 id="สรุป-{key}">{label}</h2><p>{t(text)}</p></div>'
+                          for key, label, text in glance if text)
     if glance_html:
         glance_html = f'<section class="psea-glance" aria-label="สรุปผลงาน">{glance_html}</section>'
     metrics = r.metric_cards(meta.get("metrics") or [])
     if metrics:
         metrics = f'<section aria-labelledby="ตัวเลขสำคัญ"><h2 id="ตัวเลขสำคัญ">ตัวเลขสำคัญ</h2>{metrics}</section>'
-    return (f'<header class="psea-case-header"><h1>{e(case.title)}</h1>{title_en}{search_data(corpus, case)}'
+    return (f'<header class="psea-case-header"><h1>{t(case.title)}</h1>{title_en}{search_data(corpus, case)}'
             f"{r.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
             f"{summary_note}{glance_html}{metrics}")
 
@@ -64,21 +65,21 @@ def footer(corpus: Corpus, case: Case) -> str:
     tags = tax.vocabulary("tags")
     sdgs = tax.vocabulary("sdgs")
     parts = [
-        _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [e(p) for p in meta.get("partners") or []]),
+        _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [t(p) for p in meta.get("partners") or []]),
         _list_section("เป้าหมายการพัฒนาที่ยั่งยืน", "เป้าหมายการพัฒนาที่ยั่งยืน (SDGs)", [
-            f'<a href="{e(r.rel(here, r.sdg_url(s)))}">SDG {e(s)}: {e(sdgs.get(s, {}).get("th", ""))}</a>'
+            f'<a href="{e(r.rel(here, r.sdg_url(s)))}">SDG {t(s)}: {t(sdgs.get(s, {}).get("th", ""))}</a>'
             for s in meta.get("sdgs") or []]),
         _list_section("แท็ก", "แท็ก", [
-            f'<a href="{e(r.rel(here, r.tag_url(t)))}">{e(tags.get(t, {}).get("th", t))}</a>'
-            for t in meta.get("tags") or []]),
+            f'<a href="{e(r.rel(here, r.tag_url(tag)))}">{t(tags.get(tag, {}).get("th", tag))}</a>'
+            for tag in meta.get("tags") or []]),
         _list_section("รางวัลอื่น", "รางวัลอื่นของผลงานนี้", [
-            f"{e(rec.get('name'))}{f' ({e(rec.get(chr(121) + chr(101) + chr(97) + chr(114)))})' if rec.get('year') else ''}"
-            f"{f' — {e(rec.get(chr(110) + chr(111) + chr(116) + chr(101)))}' if rec.get('note') else ''}"
+            f"{t(rec.get('name'))}{f' ({t(rec.get(chr(121) + chr(101) + chr(97) + chr(114)))})' if rec.get('year') else ''}"
+            f"{f' — {t(rec.get(chr(110) + chr(111) + chr(116) + chr(101)))}' if rec.get('note') else ''}"
             for rec in meta.get("recognition") or []]),
-        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [e(n) for n in meta.get("notes") or []]),
+        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in meta.get("notes") or []]),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            f"{e(tax.document_by_file.get(s.get('document'), {}).get('th', s.get('document')))} "
-            f"(<code>{e(s.get('document'))}</code>): {e(s.get('locator'))}" for s in meta.get("sources") or []]),
+            f"{t(tax.document_by_file.get(s.get('document'), {}).get('th', s.get('document')))} "
+            f"(<code>{t(s.get('document'))}</code>): {t(s.get('locator'))}" for s in meta.get("sources") or []]),
         r.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'

@@ -9,7 +9,15 @@ from .taxonomy import Taxonomy
 
 
 def e(value) -> str:
+    """A value escaped for an attribute (quotes too) or for text."""
     return escape("" if value is None else str(value), quote=True)
+
+
+def t(value) -> str:
+    """A value escaped for the text of an element: &, < and >. Quotes need no escaping outside an
+    attribute, and an apostrophe as &#x27; is six bytes (case pages have many). Never use it for
+    an attribute value."""
+    return escape("" if value is None else str(value), quote=False)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -31,13 +39,13 @@ def rel(from_url: str, to_url: str) -> str:
 def number(value) -> str:
     """A metric number as Thai readers write it: thousands separators, decimals as given."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return e(value)
+        return t(value)
     if isinstance(value, int):
         return f"{value:,}"
     written = getattr(value, "written", "") or repr(value)
     whole, dot, frac = written.partition(".")
     if not whole.lstrip("-").isdigit():  # exponent or inf: show as written
-        return e(written)
+        return t(written)
     return f"{int(whole):,}{dot}{frac}"
 
 
@@ -89,6 +97,9 @@ def agency_type_label(tax: Taxonomy, key) -> str:
 
 
 # Fragments ------------------------------------------------------------------------------------
+LEVEL_CLASS = ' class="psea-level"'
+
+
 def badges(case: Case, tax: Taxonomy, here: str) -> str:
     parts = [
         (year_url(case.year), f"ปี {case.year}", "year"),
@@ -96,28 +107,27 @@ def badges(case: Case, tax: Taxonomy, here: str) -> str:
         (category_url(case.branch, case.category), tax.category_label(case.branch, case.category, case.year), "category"),
         (category_url(case.branch, case.category) + f"#ปี-{case.year}", level_label(tax, case.level), "level"),
     ]
+    # Each link is a badge by the list's class (site.css); only the level looks different.
     items = "".join(
-        f'<li><a class="psea-badge psea-badge--{kind}" href="{e(rel(here, url))}">{e(label)}</a></li>'
+        f'<li><a{LEVEL_CLASS if kind == "level" else ""} href="{e(rel(here, url))}">{t(label)}</a></li>'
         for url, label, kind in parts)
     return f'<ul class="psea-badges" aria-label="รางวัล">{items}</ul>'
 
 
 def metric_cards(metrics: list) -> str:
+    """Metric cards in lean markup (a case can have dozens; site.css styles them by position):
+    <li><b>[<i>before</i> → ]value <small>unit</small></b>label[<small>note</small>]</li>."""
     if not metrics:
         return ""
     cards = []
     for metric in metrics:
-        unit = e(metric.get("unit"))
         if "before" in metric and "after" in metric:
-            value = (f'<span class="psea-metric__before">{number(metric["before"])}</span>'
-                     f' <span role="img" aria-label="เป็น">→</span> '
-                     f'<span class="psea-metric__value">{number(metric["after"])}</span>')
+            value = (f'<i>{number(metric["before"])}</i> <span role="img" aria-label="เป็น">→</span> '
+                     f'{number(metric["after"])}')
         else:
-            value = f'<span class="psea-metric__value">{number(metric.get("value"))}</span>'
-        note = f'<span class="psea-metric__note">{e(metric["note"])}</span>' if metric.get("note") else ""
-        cards.append(f'<li class="psea-metric"><span class="psea-metric__figure">{value} '
-                     f'<span class="psea-metric__unit">{unit}</span></span>'
-                     f'<span class="psea-metric__label">{e(metric.get("label"))}</span>{note}</li>')
+            value = number(metric.get("value"))
+        note = f'<small>{t(metric["note"])}</small>' if metric.get("note") else ""
+        cards.append(f'<li><b>{value} <small>{t(metric.get("unit"))}</small></b>{t(metric.get("label"))}{note}</li>')
     return f'<ul class="psea-metrics">{"".join(cards)}</ul>'
 
 
@@ -150,9 +160,10 @@ def case_table(cases: list[Case], tax: Taxonomy, here: str, caption: str = "") -
 
 
 def case_links(cases: list[Case], here: str, with_year: bool = True) -> str:
+    """A case page's list of other cases (site.css styles the <small> as muted text)."""
     items = "".join(
-        f'<li><a href="{e(rel(here, c.url))}">{e(c.title)}</a> '
-        f'<span class="psea-muted">— {e(c.agency)}{f" ({c.year})" if with_year else ""}</span></li>'
+        f'<li><a href="{e(rel(here, c.url))}">{t(c.title)}</a> '
+        f'<small>— {t(c.agency)}{f" ({c.year})" if with_year else ""}</small></li>'
         for c in cases)
     return f"<ul>{items}</ul>"
 
@@ -168,7 +179,7 @@ def related_section(corpus: Corpus, case: Case, here: str, limit: int = 10) -> s
     chain = corpus.builds_on_chain(case)
     later = corpus.expanded_by(case)
     if case.meta.get("builds_on_unrecorded") and not chain:
-        blocks.append(("ต่อยอดจากผลงานเดิม", f"<p>{e(case.meta['builds_on_unrecorded'])}</p>"))
+        blocks.append(("ต่อยอดจากผลงานเดิม", f"<p>{t(case.meta['builds_on_unrecorded'])}</p>"))
     if chain:
         blocks.append(("ต่อยอดจากผลงานเดิม", case_links(chain, here)))
     if later:
@@ -188,5 +199,5 @@ def related_section(corpus: Corpus, case: Case, here: str, limit: int = 10) -> s
         blocks.append((title, html))
     if not blocks:
         return ""
-    inner = "".join(f'<h3>{e(title)}</h3>{html}' for title, html in blocks)
+    inner = "".join(f'<h3>{t(title)}</h3>{html}' for title, html in blocks)
     return f'<section class="psea-related" aria-labelledby="ผลงานที่เกี่ยวข้อง"><h2 id="ผลงานที่เกี่ยวข้อง">ผลงานที่เกี่ยวข้อง</h2>{inner}</section>'
