@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from html import escape
 
 from .cases import Case, Corpus
@@ -172,8 +173,9 @@ def count_line(count: int, noun: str = "ผลงาน") -> str:
     return f'<p class="psea-count"><strong>{count:,}</strong> {noun}</p>'
 
 
-def related_section(corpus: Corpus, case: Case, here: str, limit: int = 10) -> str:
-    """Related cases, each list capped so a case page's size does not grow with the corpus."""
+def related_section(corpus: Corpus, case: Case, here: str, limit: int = 5) -> str:
+    """Related cases, each list capped so a case page's size does not grow with the corpus; the
+    listing page of the group has them all."""
     tax = corpus.taxonomy
     blocks = []
     chain = corpus.builds_on_chain(case)
@@ -190,12 +192,12 @@ def related_section(corpus: Corpus, case: Case, here: str, limit: int = 10) -> s
         ("ผลงานอื่นของหน่วยงานเดียวกัน", corpus.group("agency", case.agency_slug), agency_url(case.agency_slug), True),
     ]
     for title, members, more_url, with_year in groups:
-        others = [c for c in members if c.id != case.id]
-        if not others:
+        shown = list(itertools.islice((c for c in members if c.id != case.id), limit))
+        if not shown:
             continue
-        html = case_links(others[:limit], here, with_year)
-        if len(others) > limit:
-            html += f'<p><a href="{e(rel(here, more_url))}">ดูทั้งหมด {len(others):,} ผลงาน</a></p>'
+        html = case_links(shown, here, with_year)
+        if len(members) - 1 > limit:  # the case itself is a member of its groups
+            html += f'<p><a href="{e(rel(here, more_url))}">ดูทั้งหมด {len(members) - 1:,} ผลงาน</a></p>'
         blocks.append((title, html))
     if not blocks:
         return ""
