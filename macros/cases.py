@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class Case:
     meta: dict
     body: str
     path: Path | None = None
+    rows: dict = field(default_factory=dict, repr=False, compare=False)  # listing rows (render.case_row)
 
     id = property(lambda self: self.meta["id"])
     title = property(lambda self: self.meta["title"])

@@ -136,19 +136,30 @@ TABLE_HEAD = ("ปี", "ผลงาน", "หน่วยงาน", "จั�
 
 
 def case_row(case: Case, tax: Taxonomy, here: str) -> str:
+    """The case's row in a listing table on the page at `here`. Its links go up to the site root
+    and down again, so every listing page at the same depth shares one rendering (a case is listed
+    on its year, province, agency, tag, SDG, award and browse pages)."""
+    up = "../" * here.count("/")
+    row = case.rows.get(up)
+    if row is None:
+        row = case.rows[up] = _case_row(case, tax, up)
+    return row
+
+
+def _case_row(case: Case, tax: Taxonomy, up: str) -> str:
     summary = case.meta.get("impact") or ""
-    summary_html = f'<br><span class="psea-row__summary">{e(summary)}</span>' if summary else ""
+    summary_html = f'<br><span class="psea-row__summary">{t(summary)}</span>' if summary else ""
     status = ("" if case.status == "full"
-              else f' <span class="psea-status psea-status--{e(case.status)}">{e(status_label(tax, case.status))}</span>')
+              else f' <span class="psea-status psea-status--{e(case.status)}">{t(status_label(tax, case.status))}</span>')
     return (
         "<tr>"
-        f'<td data-label="ปี"><a href="{e(rel(here, year_url(case.year)))}">{case.year}</a></td>'
-        f'<td data-label="ผลงาน"><a href="{e(rel(here, case.url))}">{e(case.title)}</a>{status}{summary_html}</td>'
-        f'<td data-label="หน่วยงาน"><a href="{e(rel(here, agency_url(case.agency_slug)))}">{e(case.agency)}</a></td>'
-        f'<td data-label="จังหวัด"><a href="{e(rel(here, province_url(tax, case.province)))}">{e(case.province)}</a></td>'
-        f'<td data-label="สาขา / ประเภท"><a href="{e(rel(here, category_url(case.branch, case.category)))}">'
-        f'{e(branch_label(tax, case.branch))} / {e(tax.category_label(case.branch, case.category, case.year))}</a></td>'
-        f'<td data-label="ระดับ">{e(level_label(tax, case.level))}</td>'
+        f'<td data-label="ปี"><a href="{e(up + year_url(case.year))}">{case.year}</a></td>'
+        f'<td data-label="ผลงาน"><a href="{e(up + case.url)}">{t(case.title)}</a>{status}{summary_html}</td>'
+        f'<td data-label="หน่วยงาน"><a href="{e(up + agency_url(case.agency_slug))}">{t(case.agency)}</a></td>'
+        f'<td data-label="จังหวัด"><a href="{e(up + province_url(tax, case.province))}">{t(case.province)}</a></td>'
+        f'<td data-label="สาขา / ประเภท"><a href="{e(up + category_url(case.branch, case.category))}">'
+        f'{t(branch_label(tax, case.branch))} / {t(tax.category_label(case.branch, case.category, case.year))}</a></td>'
+        f'<td data-label="ระดับ">{t(level_label(tax, case.level))}</td>'
         "</tr>")
 
 
