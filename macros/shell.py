@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass
 
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .navcache import nav_cache_key
 
 SHELL_TEMPLATE = "psea-shell.html"  # renders every page outside the navigation (overrides/)
-TOC_TEMPLATE = "psea-toc.html"      # the table of contents of one page
+TOC_TITLE_TEMPLATE = "psea-toc-title.html"  # the title of the tables of contents
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: no filter escapes or strips them
 
 
@@ -163,8 +163,28 @@ def render_page(context) -> Markup:
     shell = cache[key]
     if shell is None:  # rendered whole, as without shells
         return Markup(env.get_template(template).render(context.get_all()))
-    if "lang" not in cache:  # the theme's translations, which the table of contents' title uses
-        cache["lang"] = env.get_template("partials/language.html").make_module(context.get_all())
-        cache["toc"] = env.get_template(TOC_TEMPLATE)
-    toc_html = cache["toc"].render(page=page, config=context["config"], lang=cache["lang"])
-    return Markup(shell.fill(page_values(page, _SPACE.sub(" ", toc_html))))
+    if "toc-title" not in cache:  # as partials/toc.html words it
+        cache["toc-title"] = env.get_template(TOC_TITLE_TEMPLATE).render(context.get_all()).strip()
+    return Markup(shell.fill(page_values(page, toc_html(page.toc, cache["toc-title"]))))
+
+
+def toc_html(toc, title: str) -> str:
+    """Material 9.8's partials/toc.html and toc-item.html, whitespace collapsed, for a page filled
+    into a shell: the template took half a millisecond a page. tests/test_shell.py compares every
+    page with the page the theme renders whole, so a change of the theme's markup shows there."""
+    first = next(iter(toc), None)
+    items = first.children if first is not None and first.level == 1 else toc
+    inner = ""
+    if items:
+        inner = (f' <label class="md-nav__title" for="__toc"> <span class="md-nav__icon md-icon"></span> {title} </label>'
+                 f' <ul class="md-nav__list" data-md-component="toc" data-md-scrollfix> {"".join(map(_toc_item, items))}</ul>')
+    return f'<nav class="md-nav md-nav--secondary" aria-label="{escape(title)}">{inner} </nav>'
+
+
+def _toc_item(item) -> str:
+    children = ""
+    if item.children:
+        children = (f'<nav class="md-nav" aria-label="{escape(Markup(item.title).striptags())}"> <ul class="md-nav__list">'
+                    f' {"".join(map(_toc_item, item.children))}</ul> </nav> ')
+    return (f'<li class="md-nav__item"> <a href="{item.url}" class="md-nav__link"> <span class="md-ellipsis">'
+            f' {item.title} </span> </a> {children}</li> ')
