@@ -14,12 +14,13 @@ the query with the browser's ICU word breaker (Intl.Segmenter). Pagefind's exten
 Thai with its own dictionary, which keeps compounds whole: the query หน่วยงาน becomes หน่วย + งาน,
 and งาน does not begin any indexed word, so about one Thai query word in seven found nothing. So
 Pagefind is given each indexed page's content (shadow_document) with its Thai text already cut by
-ICU (the library browsers use), words separated by WORD_BREAK, indexed as language-neutral text
-that Pagefind splits at those spaces only: about one query word in a hundred misses now (ICU cuts
-a few words differently in different sentences). The index goes to <site>/pagefind/ with the
-pages' own URLs; overrides/assets/js/search.js removes the breaks when it shows titles and
-excerpts. Without a system ICU library (libicuuc) the build still indexes, with Pagefind's own
-Thai segmentation, and says so. The pages are indexed while the site is built (BackgroundIndex).
+ICU (the library browsers use), words separated by spaces, indexed as language-neutral text
+that Pagefind splits at spaces only: about one query word in a hundred misses now (ICU cuts a few
+words differently in different sentences). The index goes to <site>/pagefind/ with the pages' own
+URLs; overrides/assets/js/search.js puts the page's spaces back when it shows titles and excerpts,
+helped by marks where it could not tell (WORD_BREAK, SPACE, JOIN). Without a system ICU library
+(libicuuc) the build still indexes, with Pagefind's own Thai segmentation, and says so. The pages
+are indexed while the site is built (BackgroundIndex).
 """
 from __future__ import annotations
 
@@ -51,9 +52,22 @@ FACETS_FILE = "search/facets.json"  # filter labels for the search page
 # Written by overrides/partials/content.html around the indexed content of a page.
 BODY_START = "<!--psea:search-body-->"
 BODY_END = "<!--/psea:search-body-->"
-# Between two Thai words: a word joiner, which Pagefind drops from the indexed word but keeps in the
-# page text, so search.js knows to show no space there; then a hair space, where Pagefind splits.
-WORD_BREAK = "\u2060\u200a"
+# How the cut text reads again. Pagefind splits the text at whitespace and gives titles and
+# excerpts back as their words with one space between, so a space of the page and a cut made here
+# look the same. search.js shows no space between two words where the first ends and the second
+# begins with a Thai letter, and one space elsewhere; that is right for the cuts between Thai words,
+# by far the most (456,000 for 2,000 cases), and the places that read otherwise (120,000) carry a
+# mark: one invisible character standing as a word of its own. Not a mark on the words themselves:
+# Pagefind takes a word with any character other than a letter or digit for a compound, splits it
+# again and indexes the variant with the mark as one more word. With a word joiner at the end of
+# every Thai word (the scheme before this one), Pagefind indexed 5,596 words instead of 4,535 and
+# ran a third longer (40.3 billion instructions for 2,000 cases instead of 30.1; 31.1 with marks).
+# A mark on its own has no letter or digit: Pagefind indexes nothing for it, but keeps it in the
+# text and counts it in the word positions of matches, so search.js sees it and highlights stay on
+# their words.
+WORD_BREAK = " "  # between two Thai words
+SPACE = " \u2063 "  # invisible separator: a space of the page (or a block's edge) between Thai letters
+JOIN = " \u2060 "  # word joiner: where Thai meets another script without a space (ปี2567, "คำ", พ.ศ.)
 # Parts of indexed pages that are not that page's own content.
 EXCLUDE_SELECTORS = (
     ".headerlink",            # the "#" permalink after each heading
@@ -75,10 +89,17 @@ _NOT_INDEXED = re.compile(
     r'|<table class="psea-cases">.*?</table>', re.S)
 _NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section><h2 id="', '<ul class="psea-metrics">',
                       '<table class="psea-cases">')
-_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+")
+_THAI = "\u0e00-\u0e7f"  # the Thai block; search.js uses the same range
+_THAI_RUN = re.compile(f"[{_THAI}]+")
 _TAG = re.compile(r"(<[^>]*>)")
-# Thai next to a letter, digit or sign of another script (not a space, not a word break already).
-_THAI_EDGE = re.compile(r"(?<=[\u0e00-\u0e7f])(?=[^\s\u0e00-\u0e7f\u2060])|(?<=[^\s\u0e00-\u0e7f])(?=[\u0e00-\u0e7f])")
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+# Thai next to a letter, digit or sign of another script, with no space between.
+_THAI_EDGE = re.compile(f"(?<=[{_THAI}])(?=[^\\s{_THAI}])|(?<=[^\\s{_THAI}])(?=[{_THAI}])")
+# The page's own whitespace between two Thai letters.
+_THAI_SPACE = re.compile(f"(?<=[{_THAI}])\\s+(?=[{_THAI}])")
+# Elements shown within a line: the text on either side of their tags runs on without a space.
+_INLINE = frozenset(("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
+                     "sub sup time u var wbr").split())
 
 
 # Thai word breaking with ICU ---------------------------------------------------------------------
@@ -135,26 +156,54 @@ def word_breaker() -> _IcuWordBreaker | None:
         return None
 
 
-def segment_html(html: str, breaker: _IcuWordBreaker) -> str:
-    """The HTML with its Thai text cut into words by WORD_BREAK, also where Thai meets other letters,
-    and by a space where it meets a tag; tags and attribute values (filters, metadata) are left as
-    they are."""
+def segment_html(html: str, breaker: _IcuWordBreaker | None) -> str:
+    """The HTML with its Thai text cut into words by WORD_BREAK (by ICU; without it, Thai runs stay
+    whole), by JOIN where Thai meets other letters and by a space where it meets a tag, and with the
+    spaces the page shows between Thai letters marked by SPACE; tags and attribute values (filters,
+    metadata) are left as they are."""
     parts = _TAG.split(html)
-    words = breaker.words
-    last = len(parts) - 1
-    for i in range(0, len(parts), 2):
-        text = parts[i]
-        if not text or not _THAI_RUN.search(text):
+    words = breaker.words if breaker is not None else None
+    # Where a tag starts or ends a Thai word, Pagefind must split too, and the text on either side
+    # is shown with a space between (SPACE) if the page shows one there: whitespace, or the tag of an
+    # element that is not inline (a heading and its paragraph, a label and its value). The mark goes
+    # after the Thai before such a gap, once the gap is known, and also after the gap when the text
+    # before it does not end in Thai: that text may be one Pagefind leaves out (EXCLUDE_SELECTORS),
+    # such as the permalink that ends every heading.
+    open_end = None  # the text before the gap, if it ends in Thai: its end is written after the gap
+    thai_end, gap = True, False  # whether the text before ends in Thai (at the start: needs no mark)
+    for i, part in enumerate(parts):
+        if i % 2:
+            if not gap:
+                name = _TAG_NAME.match(part)
+                gap = name is not None and name.group(1).lower() not in _INLINE
             continue
-        text = _THAI_RUN.sub(lambda m: WORD_BREAK.join(words(m.group(0))), text)
-        text = _THAI_EDGE.sub(WORD_BREAK, text)
-        # Where a tag ends or starts a Thai word, the text of two elements meets (a label and its
-        # value, two cells): a plain space, which an excerpt shows as one.
-        if i and _THAI_RUN.match(text):
+        if not part or part.isspace():
+            gap = gap or bool(part)
+            continue
+        spaced = gap or part[0].isspace()
+        if open_end is not None:
+            parts[open_end] += SPACE if spaced else " "
+            open_end = None
+        gap = part[-1].isspace()
+        if not _THAI_RUN.search(part):
+            thai_end = False
+            continue
+        text = _THAI_SPACE.sub(SPACE, part.strip())
+        if words is not None:
+            text = _THAI_RUN.sub(lambda m: WORD_BREAK.join(words(m.group(0))), text)
+        text = _THAI_EDGE.sub(JOIN, text)
+        if _THAI_RUN.match(text):
+            text = (SPACE if spaced and not thai_end else " ") + text
+        elif part[0].isspace():
             text = " " + text
-        if i < last and _THAI_RUN.match(text[-1]):
+        thai_end = _THAI_RUN.match(text[-1]) is not None
+        if thai_end:
+            open_end = i
+        elif part[-1].isspace():
             text += " "
         parts[i] = text
+    if open_end is not None:
+        parts[open_end] += " "
     return "".join(parts)
 
 
@@ -176,8 +225,7 @@ def indexed_content(html: str) -> str | None:
 
 def shadow_document(content: str, breaker: _IcuWordBreaker | None) -> str:
     """The page Pagefind reads: the indexed content, cut into words."""
-    if breaker is not None:
-        content = segment_html(content, breaker)
+    content = segment_html(content, breaker)  # without ICU too: search.js reads the marks either way
     return ('<!doctype html><html lang="th"><head><meta charset="utf-8"></head>'
             f"<body><div data-pagefind-body>{content}</div></body></html>")
 

@@ -7,6 +7,7 @@ query text), so a test cannot pass because a query or a case went missing.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -21,6 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 LISTING_PREFIXES = ("/browse/", "/years/", "/provinces/", "/agencies/", "/tags/", "/sdgs/", "/search/",
                     "/help-wanted/")
+MARKS = (search.SPACE.strip(), search.JOIN.strip())
+# What Pagefind leaves out of a page besides EXCLUDE_SELECTORS (its own list).
+PAGEFIND_REMOVES = ("head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe",
+                    "template")
 
 # (query, expected case id, kind). "middle": words from inside a sentence of the case (the query
 # starts right after another Thai letter); the others are agency names, places and technical terms.
@@ -126,10 +131,28 @@ def test_thai_text_is_cut_where_the_browser_cuts_it():
     breaker = search.word_breaker()
     if breaker is None:
         pytest.fail("no ICU library (libicuuc): Thai search quality depends on it; install libicu")
-    cut = search.segment_html('<p title="หน่วยงานภาครัฐ">หน่วยงานภาครัฐ 22 ฉบับ<b>ปี</b>2567</p>', breaker)
+    cut = search.segment_html('<h2>ผลงาน<a class="headerlink" href="#x">#</a></h2><p title="หน่วยงานภาครัฐ">'
+                              'หน่วยงานภาครัฐ 22 ฉบับ<b>ปี</b>2567 ของ<b>รัฐ</b>(ฉบับ) ฉบับ ปี</p>', breaker)
     assert 'title="หน่วยงานภาครัฐ"' in cut  # attributes (filters, metadata) untouched
-    brk = search.WORD_BREAK
-    assert f"> หน่วย{brk}งาน{brk}ภาค{brk}รัฐ 22 ฉบับ <b> ปี </b>2567<" in cut
+    brk, space, join = search.WORD_BREAK, search.SPACE, search.JOIN
+    assert f"<h2> ผล{brk}งาน <a" in cut
+    # A space of the page between Thai letters is marked (here, across the heading's end and the
+    # permalink Pagefind leaves out); so is Thai meeting other letters without a space.
+    assert (f'">{space}หน่วย{brk}งาน{brk}ภาค{brk}รัฐ 22 ฉบับ <b> ปี </b>2567 ของ <b> รัฐ </b>'
+            f"({join}ฉบับ{join}) ฉบับ{space}ปี </p>") in cut
+
+
+def test_marks_reach_pagefind_as_words_of_their_own(built_site):
+    """A mark inside a word makes Pagefind index the word again as a compound (a slower index with
+    more words): in the text Pagefind keeps for excerpts, every mark is a word by itself."""
+    marks = 0
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        for text in (data["content"], data["meta"].get("title", "")):
+            words = text.split()
+            assert not [w for w in words if len(w) > 1 and any(m in w for m in MARKS)], data["url"]
+            marks += sum(w in MARKS for w in words)
+    assert marks
 
 
 # Searching in the browser ----------------------------------------------------------------------
@@ -144,14 +167,37 @@ def test_queries_are_real_text_of_their_cases(cases):
             assert THAI_LETTER.match(text[at - 1]), f"{query!r} does not start inside a sentence of {case_id}"
 
 
+def as_read(text: str) -> str:
+    """Text as it reads, for comparing an excerpt with its page: whitespace as one space, without full
+    stops (Pagefind ends a paragraph with one), ellipses or capitals."""
+    return re.sub(r"[\s.…]+", " ", text).strip().lower()
+
+
 @pytest.mark.parametrize("query,case_id,kind", QUERIES, ids=[f"{k}:{c}:{q}" for q, c, k in QUERIES])
 def test_thai_query_finds_its_case(page, site_url, cases, query, case_id, kind):
+    url = cases[case_id]["url"]
     paths = search_page(page, site_url, query)
-    assert cases[case_id]["url"] in paths, f"{query!r} -> {paths}"
+    assert url in paths, f"{query!r} -> {paths}"
     assert not [p for p in paths if p.startswith(LISTING_PREFIXES)], paths
-    # What is shown is clean Thai: no word-break marks left in titles or excerpts.
+    # What is shown is clean Thai: no marks left in titles or excerpts ...
     shown = page.inner_text("#psea-search-results")
-    assert "\u2060" not in shown and "\u200a" not in shown
+    assert not [m for m in MARKS + ("\u200a",) if m in shown]
+    title, excerpt, marked = page.evaluate("""(url) => {
+        const a = [...document.querySelectorAll("#psea-search-results li h2 a")].find(a => new URL(a.href).pathname === url);
+        const li = a.closest("li"), p = li.querySelector(".psea-search-result__excerpt");
+        return [a.innerText, p.innerText, [...p.querySelectorAll("mark")].map(m => m.innerText)];
+    }""", url)
+    # Highlights on the words matched (marks are words too: positions must still line up).
+    assert any(m.lower() in query.lower() for m in marked), (marked, excerpt)
+    # ... and they read as the page does: no space between Thai words, the page's own spaces kept.
+    page.goto(site_url + url.lstrip("/"))
+    h1, text = page.evaluate("""(leftOut) => {
+        const body = document.querySelector("[data-pagefind-body]");
+        body.querySelectorAll(leftOut).forEach(e => e.remove());
+        return [body.querySelector("h1").innerText, body.innerText];
+    }""", ", ".join(search.EXCLUDE_SELECTORS + PAGEFIND_REMOVES))
+    assert as_read(title) == as_read(h1)
+    assert as_read(excerpt) in as_read(text), excerpt
 
 
 def test_filter_by_year_returns_only_that_year(page, site_url, cases):

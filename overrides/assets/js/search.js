@@ -8,7 +8,9 @@
  *   the current query, so results can be linked.
  *
  * Thai words in the index are cut where the browser's word breaker cuts them (macros/search.py):
- * each cut is a word joiner (U+2060) then a space. Titles and excerpts are shown without them.
+ * Pagefind gives titles and excerpts back as words with one space between, so showText puts the
+ * page's spaces back: none between two Thai letters (a cut), one elsewhere, and the marks written by
+ * macros/search.py (words of their own: SPACE and JOIN) where the page reads otherwise.
  * No inline script or style: this file is loaded from partials/psea-scripts.html.
  */
 (function () {
@@ -17,7 +19,9 @@
   var form = document.querySelector("[data-psea-search] form");
   if (!form || !window.URL) return;
 
-  var BREAK = /\u2060\s*/g;  // a cut between two Thai words: shown as nothing
+  // macros/search.py: SPACE, JOIN and the Thai block (_THAI).
+  var SPACE = "\u2063", JOIN = "\u2060";
+  var THAI_END = /[\u0e00-\u0e7f]$/, THAI_START = /^[\u0e00-\u0e7f]/;
   var FACETS = ["branch", "category", "level", "year", "province"];
   var FACET_LABELS = { branch: "ทุกสาขา", category: "ทุกประเภท", level: "ทุกระดับ", year: "ทุกปี", province: "ทุกจังหวัด" };
   var SORTS = { "year-desc": { year: "desc" }, "year-asc": { year: "asc" } };
@@ -40,8 +44,47 @@
     return loading;
   }
 
-  function clean(text) {
-    return String(text == null ? "" : text).replace(BREAK, "");
+  /* Pagefind's text as the words its match locations count: split at whitespace, and at the
+     zero-width spaces Pagefind puts between the words it cuts out of Thai itself (a build without
+     ICU), which are shown with nothing between them. */
+  function pagefindWords(text) {
+    var parts = String(text == null ? "" : text).split(/([\s\u200b]+)/);
+    var words = [], glued = [];
+    for (var i = 0; i < parts.length; i += 2) {
+      words.push(parts[i]);
+      glued.push(i > 0 && !/\s/.test(parts[i - 1]));
+    }
+    return { words: words, glued: glued };
+  }
+
+  /* Words [from, to) as the page shows them: [text, index] pieces, a space being [" ", -1]. The
+     marks are words too, so indexes stay those of Pagefind's match locations. */
+  function showWords(text, from, to) {
+    var out = [], before = "", mark = "";
+    for (var w = from; w < to; w++) {
+      var word = text.words[w];
+      if (isMark(word)) {
+        if (mark !== SPACE) mark = word;
+      } else if (word) {
+        if (text.glued[w] && !mark) mark = JOIN;
+        if (before && (mark === SPACE || (mark !== JOIN && !(THAI_END.test(before) && THAI_START.test(word))))) {
+          out.push([" ", -1]);
+        }
+        out.push([word, w]);
+        before = word;
+        mark = "";
+      }
+    }
+    return out;
+  }
+
+  function isMark(word) {
+    return word === SPACE || word === JOIN;
+  }
+
+  function showText(value) {
+    var text = pagefindWords(value);
+    return showWords(text, 0, text.words.length).map(function (piece) { return piece[0]; }).join("");
   }
 
   function el(tag, className, text) {
@@ -54,8 +97,8 @@
   /* An excerpt around the matched words, built from the page text with DOM nodes (never
      innerHTML): words are what Pagefind counts its match locations in. */
   function excerpt(data, length) {
-    var parts = String(data.content || "").split(/([\r\n\s]+)/);
-    var count = Math.ceil(parts.length / 2);
+    var text = pagefindWords(data.content);
+    var count = text.words.length;
     var locations = (data.locations || []).slice().sort(function (a, b) { return a - b; });
     var marked = new Set(locations);
     var start = 0, best = -1;
@@ -64,17 +107,15 @@
       locations.forEach(function (other) { if (other >= from && other < from + length) hits++; });
       if (hits > best) { best = hits; start = from; }
     });
-    var end = Math.min(count, start + length);
+    var end = start;  // `length` words, not counting the marks (nor those right after the last)
+    for (var shown = 0; end < count && (shown < length || isMark(text.words[end])); end++) {
+      if (!isMark(text.words[end])) shown++;
+    }
     var out = el("p", "psea-search-result__excerpt");
     if (start > 0) out.appendChild(document.createTextNode("… "));
-    var joined = true;
-    for (var w = start; w < end; w++) {
-      var word = parts[2 * w] || "";
-      if (!joined) out.appendChild(document.createTextNode(" "));
-      joined = word.slice(-1) === "\u2060";
-      word = clean(word);
-      if (word) out.appendChild(marked.has(w) ? el("mark", null, word) : document.createTextNode(word));
-    }
+    showWords(text, start, end).forEach(function (piece) {
+      out.appendChild(marked.has(piece[1]) ? el("mark", null, piece[0]) : document.createTextNode(piece[0]));
+    });
     if (end < count) out.appendChild(document.createTextNode(" …"));
     return out;
   }
@@ -82,8 +123,9 @@
   function metaLine(data) {
     var meta = data.meta || {};
     var bits = [];
-    if (meta.agency) bits.push(clean(meta.agency));
-    if (meta.year) bits.push("ปี " + clean(meta.year));
+    // From attributes of the page (macros/casepage.py), which are not cut: shown as they are.
+    if (meta.agency) bits.push(meta.agency);
+    if (meta.year) bits.push("ปี " + meta.year);
     return bits.join(" · ");
   }
 
@@ -114,7 +156,7 @@
     var a = el("a", "md-search-result__link");
     a.href = data.url;
     var article = el("article", "md-search-result__article md-typeset");
-    article.appendChild(el("h1", null, clean(data.meta && data.meta.title) || data.url));
+    article.appendChild(el("h1", null, showText(data.meta && data.meta.title) || data.url));
     var meta = metaLine(data);
     if (meta) article.appendChild(el("p", "psea-search-result__meta", meta));
     article.appendChild(excerpt(data, 24));
@@ -267,7 +309,7 @@
   function resultItem(data) {
     var li = el("li", "psea-search-result");
     var heading = el("h2", "psea-search-result__title");
-    var a = el("a", null, clean(data.meta && data.meta.title) || data.url);
+    var a = el("a", null, showText(data.meta && data.meta.title) || data.url);
     a.href = data.url;
     heading.appendChild(a);
     li.appendChild(heading);
