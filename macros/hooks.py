@@ -140,8 +140,7 @@ def on_env(env, config, files):
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    exports.write_exports(current_site(), site_dir)
-    search.build_index(site_dir, config)
+    search.build_index(site_dir, config, meanwhile=lambda: exports.write_exports(current_site(), site_dir))
 
 
 # Content-Security-Policy: overrides/partials/psea-head.html writes the policy with this token where

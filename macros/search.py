@@ -333,9 +333,12 @@ class BackgroundIndex:
         self.pages += 1
         self._send([url, content])
 
-    def finish(self, output: Path) -> str:
-        """Have the index written to `output`; returns the helper's summary."""
+    def request_write(self, output: Path) -> None:
+        """Have the index written to `output` (finish waits for it)."""
         self._send(["", str(output)])  # an empty URL: write the index there
+
+    def finish(self) -> str:
+        """Wait for the index; returns the helper's summary."""
         stdout, stderr = self._process.communicate(timeout=1800)
         if self.failed or self._process.returncode != 0:
             raise RuntimeError(self.failed or stderr.decode("utf-8", "replace")[-2000:])
@@ -429,7 +432,9 @@ def _service_worker() -> int:
     return 1
 
 
-def build_index(site_dir: Path, config) -> None:
+def build_index(site_dir: Path, config, meanwhile=None) -> None:
+    """Write the index under site_dir; `meanwhile` (the open-data exports) runs while the helper
+    writes it, on the other core."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
     output = site_dir / BUNDLE_DIR
@@ -437,8 +442,17 @@ def build_index(site_dir: Path, config) -> None:
     background, _BACKGROUND["index"] = _BACKGROUND["index"], None
     summary = None
     if background is not None and background.config is config:
+        background.request_write(output)
+    if meanwhile is not None:
         try:
-            summary = background.finish(output)
+            meanwhile()
+        except BaseException:
+            if background is not None:
+                background.abort()
+            raise
+    if background is not None and background.config is config:
+        try:
+            summary = background.finish()
             pages = background.pages
         except (RuntimeError, OSError, subprocess.SubprocessError) as err:
             log.warning(f"Search index: the helper failed ({str(err).strip()[:500]}); indexing the written site instead")
