@@ -119,12 +119,16 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     site = current_site()
     generated = site.pages.get(page.file.src_uri)
-    if generated is not None:
-        return html.replace(f"<p>{PLACEHOLDER}</p>", generated.html).replace(PLACEHOLDER, generated.html)
     case = site.cases_by_src.get(page.file.src_uri)
-    if case is None:
-        return html
-    return casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>" + casepage.footer(site.corpus, case)
+    if generated is not None:
+        html = html.replace(f"<p>{PLACEHOLDER}</p>", generated.html).replace(PLACEHOLDER, generated.html)
+    elif case is not None:
+        html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
+                + casepage.footer(site.corpus, case))
+    if search.is_indexed(page.url):
+        html = search.body(html, page.title or config.site_name)
+        search.page_ready(page, html, config)  # indexed on the other core while mkdocs goes on
+    return html
 
 
 def on_env(env, config, files):
@@ -183,9 +187,7 @@ def with_csp(html: str, content: str = "") -> str:
 
 
 def on_post_page(output, page, config):
-    output = with_csp(output, page.content or "")
-    search.page_built(page, output, config)  # indexed while the next pages are built
-    return output
+    return with_csp(output, page.content or "")
 
 
 def on_post_template(output_content, template_name, config):  # 404.html

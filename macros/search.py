@@ -1,8 +1,8 @@
 """The Pagefind search index, built after the site (see issue: Thai search).
 
-What is indexed: only pages whose content the theme marks with `data-pagefind-body`
-(overrides/partials/content.html: case pages, the award criteria pages and the contributor
-guides). Listing pages (browse, years, provinces, agencies, tags, SDGs, home) repeat every case's
+What is indexed: the content of case pages, the award criteria pages and the guides for
+contributors and data users (is_indexed), which macros/hooks.on_page_content marks with
+`data-pagefind-body` (body). Listing pages (browse, years, provinces, agencies, tags, SDGs, home) repeat every case's
 title and would swamp the results, so they are left out; inside an indexed page, EXCLUDE_SELECTORS
 leaves out the lists of other cases and the boilerplate. Case pages carry their filters (branch,
 category, level, year, province), the year sort and the agency/year metadata as attributes of one
@@ -49,7 +49,7 @@ log = logging.getLogger("mkdocs.plugins.psea.search")
 
 BUNDLE_DIR = "pagefind"  # under the site root; search.js finds it at {{ 'pagefind/' | url }}
 FACETS_FILE = "search/facets.json"  # filter labels for the search page
-# Written by overrides/partials/content.html around the indexed content of a page.
+# Written by body() around the indexed content of a page.
 BODY_START = "<!--psea:search-body-->"
 BODY_END = "<!--/psea:search-body-->"
 # How the cut text reads again. Pagefind splits the text at whitespace and gives titles and
@@ -207,6 +207,21 @@ def segment_html(html: str, breaker: _IcuWordBreaker | None) -> str:
     return "".join(parts)
 
 
+# What is indexed --------------------------------------------------------------------------------
+def is_indexed(url: str) -> bool:
+    """Whether the search finds the page at `url`: case pages, the award criteria pages and the
+    guides. Pages that list cases (browse, years, provinces, agencies, tags, SDGs, home) would bury
+    each case under every list that mentions it; the search page finds nothing of itself."""
+    return url.startswith(("cases/", "awards/")) or url in ("contribute/", "open-data/")
+
+
+def body(content: str, title: str) -> str:
+    """A page's content marked for the index, with the page title as its heading when the content
+    has none (as the theme's partials/content.html would add it, outside the marks)."""
+    heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+    return f"<div data-pagefind-body>{BODY_START}{heading}{content}{BODY_END}</div>"
+
+
 # The shadow copy ---------------------------------------------------------------------------------
 def indexed_content(html: str) -> str | None:
     """The parts of a built page marked for the index, or None if the page is not indexed."""
@@ -296,12 +311,14 @@ def _facets(config) -> dict:
 
 
 # Indexing while the site is built -------------------------------------------------------------
-# mkdocs renders pages on one core. As each page is written (macros/hooks.on_post_page calls
-# page_built), its indexed content goes to a helper process (`python -m macros.search`), which
-# cuts the Thai into words and hands the page to a Pagefind service process (`pagefind --service`,
-# the protocol of Pagefind's own Python and Node wrappers). By the end of the build most of the
-# index is done; build_index only asks Pagefind to write it. If anything goes wrong there, the
-# index is built again from the written site, as without the helper.
+# mkdocs builds pages on one core, in two rounds: Markdown for every page, then the theme for every
+# page. As soon as a page's content is converted (macros/hooks.on_page_content calls page_ready),
+# its indexed content goes to a helper process (`python -m macros.search`), which cuts the Thai
+# into words and hands the page to a Pagefind service process (`pagefind --service`, the protocol
+# of Pagefind's own Python and Node wrappers), on the other core: Pagefind indexes a page in about
+# the time mkdocs takes for it, so it has both rounds to keep up. By the end of the build the
+# pages are indexed; build_index only asks Pagefind to write the index. If anything goes wrong
+# there, the index is built again from the written site, as without the helper.
 _RECORD = struct.Struct(">I")
 
 
@@ -352,8 +369,9 @@ class BackgroundIndex:
 _BACKGROUND: dict = {"index": None}
 
 
-def page_built(page, html: str, config) -> None:
-    """Called with every page's final HTML while the site is built."""
+def page_ready(page, html: str, config) -> None:
+    """Called with a page's content, as the page will show it (marked by body()), while the site
+    is built."""
     index = _BACKGROUND["index"]
     if index is not None and index.config is not config:  # left over from a build that failed
         index.abort()
@@ -399,7 +417,8 @@ def _service_worker() -> int:
 
     def send(payload) -> int:
         message_id = next(counter)
-        service.stdin.write(base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b",")
+        message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)  # Thai: 3 bytes, not 6
+        service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
         service.stdin.flush()
         return message_id
 
