@@ -139,6 +139,9 @@ def on_env(env, config, files):
     env.globals["psea_finish_shell"] = with_csp
     config_dir = Path(config.config_file_path).parent
     env.globals["psea_problems"] = [p.relative_to(config_dir) for p in current_site().problems]
+    # mkdocs calls this between converting every page's Markdown and rendering the templates: the
+    # search index has all its pages and is written meanwhile (macros/search.py).
+    search.start_writing(config.site_dir, config)
     return env
 
 

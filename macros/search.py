@@ -316,8 +316,9 @@ def _facets(config) -> dict:
 # its indexed content goes to a helper process (`python -m macros.search`), which cuts the Thai
 # into words and hands the page to a Pagefind service process (`pagefind --service`, the protocol
 # of Pagefind's own Python and Node wrappers), on the other core: Pagefind indexes a page in about
-# the time mkdocs takes for it, so it has both rounds to keep up. By the end of the build the
-# pages are indexed; build_index only asks Pagefind to write the index. If anything goes wrong
+# the time mkdocs takes for it, so it has both rounds to keep up. Once the last page's content is
+# in (macros/hooks.on_env), start_writing has Pagefind write the index while mkdocs renders the
+# templates and writes the pages; build_index waits for it at the end. If anything goes wrong
 # there, the index is built again from the written site, as without the helper.
 _RECORD = struct.Struct(">I")
 
@@ -327,6 +328,7 @@ class BackgroundIndex:
         self.config = config
         self.pages = 0
         self.failed = None
+        self.output = None  # where the index is being written, once asked
         root = Path(__file__).resolve().parent.parent
         self._process = subprocess.Popen(
             [sys.executable, "-m", "macros.search", "--index-worker"], cwd=root,
@@ -352,6 +354,7 @@ class BackgroundIndex:
 
     def request_write(self, output: Path) -> None:
         """Have the index written to `output` (finish waits for it)."""
+        self.output = output
         self._send(["", str(output)])  # an empty URL: write the index there
 
     def finish(self) -> str:
@@ -451,17 +454,30 @@ def _service_worker() -> int:
     return 1
 
 
+def start_writing(site_dir: Path, config) -> None:
+    """Once every page's content has been handed over (mkdocs is about to render the templates),
+    have the helper write the index, while mkdocs writes the pages."""
+    background = _BACKGROUND["index"]
+    if background is not None and background.config is config and background.output is None:
+        output = Path(site_dir) / BUNDLE_DIR
+        shutil.rmtree(output, ignore_errors=True)
+        background.request_write(output)
+
+
 def build_index(site_dir: Path, config, meanwhile=None) -> None:
-    """Write the index under site_dir; `meanwhile` (the open-data exports) runs while the helper
-    writes it, on the other core."""
+    """Finish the index under site_dir (write it, unless start_writing had it written already);
+    `meanwhile` (the open-data exports) runs while the helper works, on the other core."""
     started = time.perf_counter()
     site_dir = Path(site_dir)
     output = site_dir / BUNDLE_DIR
-    shutil.rmtree(output, ignore_errors=True)
     background, _BACKGROUND["index"] = _BACKGROUND["index"], None
-    summary = None
-    if background is not None and background.config is config:
+    if background is not None and background.config is not config:
+        background.abort()
+        background = None
+    if background is not None and background.output is None:
+        shutil.rmtree(output, ignore_errors=True)
         background.request_write(output)
+    summary = None
     if meanwhile is not None:
         try:
             meanwhile()
@@ -469,17 +485,15 @@ def build_index(site_dir: Path, config, meanwhile=None) -> None:
             if background is not None:
                 background.abort()
             raise
-    if background is not None and background.config is config:
+    if background is not None:
         try:
             summary = background.finish()
             pages = background.pages
         except (RuntimeError, OSError, subprocess.SubprocessError) as err:
             log.warning(f"Search index: the helper failed ({str(err).strip()[:500]}); indexing the written site instead")
             background.abort()
-            shutil.rmtree(output, ignore_errors=True)
-    elif background is not None:
-        background.abort()
     if summary is None:
+        shutil.rmtree(output, ignore_errors=True)
         breaker = word_breaker()
         with tempfile.TemporaryDirectory(prefix="psea-search-") as shadow:
             pages = write_shadow(site_dir, Path(shadow), breaker)
