@@ -5,8 +5,8 @@ values: title, description, canonical and edit links, table of contents and cont
 Material's whole template for each of them was the largest part of a build. Instead, the template
 is rendered once per folder (and per combination of which of those values a page has) for a
 stand-in page whose varying values are unique tokens; the result is split at the tokens (a
-`Shell`), and each page is the shell joined with its own values. Only the table of contents is
-still rendered per page, by the theme's own partial.
+`Shell`), and each page is the shell joined with its own values. The table of contents is
+written per page by toc_html, in the theme's markup.
 
 The shell's own markup has its whitespace collapsed (the theme indents deeply; a case page saves
 several kilobytes) and its Content-Security-Policy filled in once: the tokens stand where page
@@ -55,7 +55,7 @@ def uses_shell(page, nav) -> bool:
 
 
 class _Content(str):
-    """The content token; `"<h1" in page.content` (partials/content.html) answers for the page."""
+    """The content token; `"<h1" in page.content` (the theme's partials/content.html) answers for the page."""
 
     has_h1 = False
 
