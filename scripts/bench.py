@@ -152,6 +152,8 @@ def site_sizes(site: Path) -> dict:
         "site_bytes": total,
         "largest_html_bytes": largest[0], "largest_html_page": largest[1],
         "largest_case_html_bytes": largest_case[0], "largest_case_html_page": largest_case[1],
+        # what a host that gzips HTML (GitHub Pages) sends of that page
+        "largest_case_html_gzip_bytes": len(gzip.compress((site / largest_case[1]).read_bytes(), 6)) if largest_case[1] else 0,
         "browse_bytes": browse.stat().st_size if browse.exists() else 0,
     }
 

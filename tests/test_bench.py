@@ -12,7 +12,7 @@ import sys
 from conftest import ROOT
 
 BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds", "site_bytes",
-              "largest_html_bytes", "largest_case_html_bytes", "browse_bytes")
+              "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes")
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms")
@@ -53,6 +53,7 @@ def test_two_sizes_without_browser_print_every_figure():
         assert float(block["build_seconds"]) > 0 and int(block["site_bytes"]) > int(block["browse_bytes"]) > 0
         assert block["largest_html_page"].endswith(".html")
         assert block["largest_case_html_page"].startswith("cases/")
+        assert 0 < int(block["largest_case_html_gzip_bytes"]) < int(block["largest_case_html_bytes"])
         assert not set(BROWSER_KEYS) & set(block)
     assert_numbers(summary, ("seconds_per_case_ratio",))
 
