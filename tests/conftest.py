@@ -46,8 +46,18 @@ def built_site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: a search page fetches a score of Pagefind files
+
     def log_message(self, *args):
         pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    # The default backlog of 5 connections overflows when Chromium opens many at once on a loaded
+    # machine; dropped connections are retried seconds later, and a test waiting for search
+    # results could time out.
+    request_queue_size = 128
+    daemon_threads = True
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +67,7 @@ def serve():
 
     def start(directory: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(directory))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _Server(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
