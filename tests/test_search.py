@@ -265,3 +265,13 @@ def test_tabbing_out_of_the_header_search_closes_it(page, site_url):
     else:
         raise AssertionError("focus never left the search box")
     assert not page.is_checked("#__search")
+
+
+def test_search_runs_on_the_page_without_pagefind_s_worker(page, site_url, cases):
+    """The first search downloads only what it needs (a benchmark figure): Pagefind's web worker
+    script is 41 KB more, for a search that decodes a few small chunks."""
+    requested = []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    assert cases["pang-mapha-smart-hospital"]["url"] in search_page(page, site_url, "ปางมะผ้า")
+    assert any(path.endswith("/pagefind/pagefind.js") for path in requested)
+    assert not [path for path in requested if "worker" in path]

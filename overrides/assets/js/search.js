@@ -34,7 +34,9 @@
     if (!loading) {
       loading = import(new URL("pagefind.js", bundleUrl).href).then(function (pf) {
         // Result URLs are site-relative ("/cases/…/"): prefix the folder the site is served from.
-        return pf.options({ baseUrl: new URL("..", bundleUrl).pathname }).then(function () {
+        // Search runs on the page, not in Pagefind's web worker: a search decodes a few small
+        // chunks, and the worker's script is 41 KB more to download before the first results.
+        return pf.options({ baseUrl: new URL("..", bundleUrl).pathname, noWorker: true }).then(function () {
           pf.init();
           return pf;
         });
