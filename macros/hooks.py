@@ -19,7 +19,6 @@ from mkdocs.structure.files import File
 from . import casepage, exports, search, shell, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
-from .navcache import nav_cache_key
 from .slugs import heading_slug
 
 log = logging.getLogger("mkdocs.plugins.psea")
@@ -132,8 +131,6 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    env.globals["psea_nav_cache"] = {}  # overrides/partials/nav.html, tabs.html: rendered once per folder
-    env.globals["psea_nav_key"] = nav_cache_key
     env.globals["psea_shell_cache"] = {}  # macros/shell.py: one rendering per folder
     env.globals["psea_shell_page"] = shell.render_page
     env.globals["psea_finish_shell"] = with_csp

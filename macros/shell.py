@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from .navcache import nav_cache_key
-
 SHELL_TEMPLATE = "psea-shell.html"  # renders every page outside the navigation (overrides/)
 TOC_TITLE_TEMPLATE = "psea-toc-title.html"  # the title of the tables of contents
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: no filter escapes or strips them
@@ -48,9 +46,26 @@ def enabled() -> bool:
     return os.environ.get("PSEA_SHELL", "1") != "0"
 
 
+def folder_key(page, nav) -> str | None:
+    """The folder whose pages share one rendering of the theme, or None when the page must be
+    rendered whole: it is in the navigation (its item is active), or a navigation page lies below
+    it (its links to it differ). Links are relative, so a page outside the navigation differs from
+    its neighbours only by the folder it is in."""
+    url = getattr(page, "url", None)
+    if not isinstance(url, str):
+        return None
+    # Asked twice for each of thousands of pages: the answer for a URL is kept with the navigation
+    # it was worked out for (a page's URL is unique within a build).
+    known = nav.__dict__.setdefault("_psea_folder_keys", {})
+    if url not in known:
+        in_or_above = any(other.url.startswith(url) for other in nav.pages)
+        known[url] = None if in_or_above else url.rstrip("/").rpartition("/")[0] + "/"
+    return known[url]
+
+
 def uses_shell(page, nav) -> bool:
     """Whether `page` can be rendered from its folder's shell."""
-    return (enabled() and nav_cache_key(page, nav) is not None
+    return (enabled() and folder_key(page, nav) is not None
             and page.previous_page is None and page.next_page is None)
 
 
@@ -99,7 +114,7 @@ def _first_toc_url(page) -> str | None:
 
 def shell_key(page, template: str, nav) -> tuple:
     meta = page.meta
-    return (template, nav_cache_key(page, nav), bool(page.title), bool(meta.get("title")),
+    return (template, folder_key(page, nav), bool(page.title), bool(meta.get("title")),
             bool(meta.get("description")), bool(page.canonical_url), bool(page.edit_url),
             bool(page.toc), _first_toc_url(page) is not None, "<h1" in page.content,
             tuple((key, repr(meta[key])) for key in THEME_META_KEYS if key in meta))

@@ -45,15 +45,13 @@ def test_a_shell_whose_token_a_filter_changed_is_refused():
     assert shell.Shell.clean(f"<title>{shell.TITLE}</title>", {shell.CONTENT}) is None  # a token it does not know
 
 
-def test_navigation_key_is_the_folder_of_a_page_outside_the_navigation():
+def test_folder_key_is_the_folder_of_a_page_outside_the_navigation():
     from types import SimpleNamespace as Page
 
-    from macros.navcache import nav_cache_key
-
     nav = Page(pages=[Page(url=""), Page(url="years/"), Page(url="awards/service/")])
-    assert nav_cache_key(Page(url="cases/2567/a/"), nav) == "cases/2567/"
-    assert nav_cache_key(Page(url="years/2567/"), nav) == "years/"
-    assert nav_cache_key(Page(url="years/"), nav) is None         # in the navigation: active item
-    assert nav_cache_key(Page(url="awards/"), nav) is None        # a navigation page lies below it
-    assert nav_cache_key(Page(url=None), nav) is None
-    assert nav_cache_key(Page(url="cases/2567/b/"), nav) == "cases/2567/"  # asked again: same answer
+    assert shell.folder_key(Page(url="cases/2567/a/"), nav) == "cases/2567/"
+    assert shell.folder_key(Page(url="years/2567/"), nav) == "years/"
+    assert shell.folder_key(Page(url="years/"), nav) is None         # in the navigation: active item
+    assert shell.folder_key(Page(url="awards/"), nav) is None        # a navigation page lies below it
+    assert shell.folder_key(Page(url=None), nav) is None
+    assert shell.folder_key(Page(url="cases/2567/b/"), nav) == "cases/2567/"  # asked again: same answer
