@@ -470,13 +470,11 @@ def build_index(site_dir: Path, config, meanwhile=None) -> None:
     started = time.perf_counter()
     site_dir = Path(site_dir)
     output = site_dir / BUNDLE_DIR
+    start_writing(site_dir, config)  # unless on_env has
     background, _BACKGROUND["index"] = _BACKGROUND["index"], None
     if background is not None and background.config is not config:
         background.abort()
         background = None
-    if background is not None and background.output is None:
-        shutil.rmtree(output, ignore_errors=True)
-        background.request_write(output)
     summary = None
     if meanwhile is not None:
         try:
