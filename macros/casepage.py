@@ -1,18 +1,20 @@
 """The parts of a case page around its narrative: the header at a glance and the footer with
 sources and related cases. Every value from the case is escaped: e() in attributes, t() in text
-(which leaves quotes alone; see render.t)."""
+(which leaves quotes alone; see render.escape.t)."""
 from __future__ import annotations
 
-from . import facets, render as r
-from .cases import Case, Corpus
-from .render import e, t
+from . import facets
+from .render import fragments, labels, urls
+from .render.escape import e, t
+from .structure.case import Case
+from .structure.corpus import Corpus
 
 
 def search_data(corpus: Corpus, case: Case) -> str:
     """A hidden element with the case's search filters, sort key and result metadata (read by
-    Pagefind, see macros/search.py); values use the same keys as the browse page's facets."""
+    Pagefind, see macros/search/policy.py); values use the same keys as the browse page's facets."""
     values = {name: facets.case_value(corpus.taxonomy, case, name) for name in facets.SEARCH_FACETS}
-    values["agency"] = case.agency
+    values["agency"] = case.agency.name
     attrs = "".join(f' data-{name}="{e(value)}"' for name, value in values.items())
     filters = ", ".join(f"{name}[data-{name}]" for name in facets.SEARCH_FACETS)
     return (f'<span hidden data-pagefind-filter="{filters}" data-pagefind-sort="year[data-year]" '
@@ -20,37 +22,36 @@ def search_data(corpus: Corpus, case: Case) -> str:
 
 
 def header(corpus: Corpus, case: Case) -> str:
-    tax, meta, here = corpus.taxonomy, case.meta, case.url
-    agency = meta["agency"]
-    agency_html = f'<a href="{e(r.rel(here, r.agency_url(case.agency_slug)))}">{t(case.agency)}</a>'
-    if agency.get("name_en"):
-        agency_html += f' <span class="psea-en" lang="en">{t(agency["name_en"])}</span>'
-    if agency.get("parent"):
-        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency["parent"])}</span>'
+    tax, here, agency = corpus.taxonomy, urls.case_url(case), case.agency
+    agency_html = f'<a href="{e(urls.rel(here, urls.agency_url(case.agency_slug)))}">{t(agency.name)}</a>'
+    if agency.name_en:
+        agency_html += f' <span class="psea-en" lang="en">{t(agency.name_en)}</span>'
+    if agency.parent:
+        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency.parent)}</span>'
     facts = [
         ("หน่วยงาน", agency_html),
-        ("ประเภทหน่วยงาน", t(r.agency_type_label(tax, case.agency_type))),
-        ("จังหวัด", f'<a href="{e(r.rel(here, r.province_url(tax, case.province)))}">{t(case.province)}</a>'),
-        ("ปีที่ได้รับรางวัล", f'<a href="{e(r.rel(here, r.year_url(case.year)))}">{case.year}</a>'),
+        ("ประเภทหน่วยงาน", t(labels.agency_type_label(tax, case.agency_type))),
+        ("จังหวัด", f'<a href="{e(urls.rel(here, urls.province_url(tax, case.province)))}">{t(case.province)}</a>'),
+        ("ปีที่ได้รับรางวัล", f'<a href="{e(urls.rel(here, urls.year_url(case.year)))}">{case.year}</a>'),
     ]
     facts_html = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
-    title_en = f'<p class="psea-title-en" lang="en">{t(meta["title_en"])}</p>' if meta.get("title_en") else ""
+    title_en = f'<p class="psea-title-en" lang="en">{t(case.title_en)}</p>' if case.title_en else ""
     summary_note = ""
     if case.status != "full":
         summary_note = ('<div class="admonition note psea-summary-note"><p class="admonition-title">บันทึกสรุป</p>'
                         "<p>ผลงานนี้ยังมีเพียงข้อมูลรางวัลจากแหล่งข้อมูล ยังไม่มีผู้เขียนเรื่องเล่าฉบับเต็ม "
                         "หากคุณมีเอกสารผลงานนี้ ช่วยเขียนได้ด้วยปุ่มแก้ไขหน้านี้</p></div>")
-    glance = [(key, label, meta.get(key)) for key, label in
+    glance = [(key, label, getattr(case, key)) for key, label in
               (("pain_point", "ปัญหา"), ("solution", "แนวทางแก้ไข"), ("impact", "ผลลัพธ์"))]
     glance_html = "".join(f'<div><h2 id="สรุป-{key}">{label}</h2><p>{t(text)}</p></div>'
                           for key, label, text in glance if text)
     if glance_html:
         glance_html = f'<section class="psea-glance" aria-label="สรุปผลงาน">{glance_html}</section>'
-    metrics = r.metric_cards(meta.get("metrics") or [])
+    metrics = fragments.metric_cards(case.metrics)
     if metrics:
         metrics = f'<section aria-labelledby="ตัวเลขสำคัญ"><h2 id="ตัวเลขสำคัญ">ตัวเลขสำคัญ</h2>{metrics}</section>'
     return (f'<header class="psea-case-header"><h1>{t(case.title)}</h1>{title_en}{search_data(corpus, case)}'
-            f"{r.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
+            f"{fragments.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
             f"{summary_note}{glance_html}{metrics}")
 
 
@@ -61,25 +62,24 @@ def _list_section(anchor: str, title: str, items: list[str]) -> str:
 
 
 def footer(corpus: Corpus, case: Case) -> str:
-    tax, meta, here = corpus.taxonomy, case.meta, case.url
+    tax, here = corpus.taxonomy, urls.case_url(case)
     tags = tax.vocabulary("tags")
     sdgs = tax.vocabulary("sdgs")
     parts = [
-        _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [t(p) for p in meta.get("partners") or []]),
+        _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [t(p) for p in case.partners]),
         _list_section("เป้าหมายการพัฒนาที่ยั่งยืน", "เป้าหมายการพัฒนาที่ยั่งยืน (SDGs)", [
-            f'<a href="{e(r.rel(here, r.sdg_url(s)))}">SDG {t(s)}: {t(sdgs.get(s, {}).get("th", ""))}</a>'
-            for s in meta.get("sdgs") or []]),
+            f'<a href="{e(urls.rel(here, urls.sdg_url(s)))}">SDG {t(s)}: {t(sdgs.get(s, {}).get("th", ""))}</a>'
+            for s in case.sdgs]),
         _list_section("แท็ก", "แท็ก", [
-            f'<a href="{e(r.rel(here, r.tag_url(tag)))}">{t(tags.get(tag, {}).get("th", tag))}</a>'
-            for tag in meta.get("tags") or []]),
+            f'<a href="{e(urls.rel(here, urls.tag_url(tag)))}">{t(tags.get(tag, {}).get("th", tag))}</a>'
+            for tag in case.tags]),
         _list_section("รางวัลอื่น", "รางวัลอื่นของผลงานนี้", [
-            f"{t(rec.get('name'))}{f' ({t(rec.get(chr(121) + chr(101) + chr(97) + chr(114)))})' if rec.get('year') else ''}"
-            f"{f' — {t(rec.get(chr(110) + chr(111) + chr(116) + chr(101)))}' if rec.get('note') else ''}"
-            for rec in meta.get("recognition") or []]),
-        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in meta.get("notes") or []]),
+            t(rec.name) + (f" ({t(rec.year)})" if rec.year else "") + (f" — {t(rec.note)}" if rec.note else "")
+            for rec in case.recognition]),
+        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in case.notes]),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            f"{t(tax.document_by_file.get(s.get('document'), {}).get('th', s.get('document')))} "
-            f"(<code>{t(s.get('document'))}</code>): {t(s.get('locator'))}" for s in meta.get("sources") or []]),
-        r.related_section(corpus, case, here),
+            f"{t(tax.document_by_file.get(s.document, {}).get('th', s.document))} "
+            f"(<code>{t(s.document)}</code>): {t(s.locator)}" for s in case.sources]),
+        fragments.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'

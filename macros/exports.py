@@ -30,9 +30,12 @@ import io
 import json
 from pathlib import Path
 
-from . import json_schema
-from .cases import Case, plain
+from . import fieldref, json_schema
+from .render.escape import e
+from .render.urls import case_url
 from .schema import FIELDS, iter_fields
+from .structure.case import Case
+from .structure.corpus import plain
 
 CASES_JSON, CASES_CSV, AWARDS_JSON, SCHEMA_JSON = "cases.json", "cases.csv", "awards.json", "case.schema.json"
 EXPORT_FILES = (CASES_JSON, CASES_CSV, AWARDS_JSON, SCHEMA_JSON)
@@ -55,7 +58,7 @@ DERIVED = (
     ("level", "ระดับรางวัล (สำเนาของ award.level)", "Award level (copy of award.level)",
      lambda case, tax, url: case.level),
     ("agency", "ชื่อหน่วยงาน (สำเนาของ agency.name)", "Agency name (copy of agency.name)",
-     lambda case, tax, url: case.agency),
+     lambda case, tax, url: case.agency.name),
     ("agency_type", "ประเภทหน่วยงาน (สำเนาของ agency.type)", "Agency type (copy of agency.type)",
      lambda case, tax, url: case.agency_type),
     ("branch_th", "ชื่อสาขารางวัลภาษาไทย", "Thai name of the branch",
@@ -70,7 +73,7 @@ CSV_DERIVED = ("url", "branch_th", "category_th", "level_th")
 
 
 def page_url(case: Case, site_url: str | None = None) -> str:
-    path = "/" + case.url
+    path = "/" + case_url(case)
     return site_url.rstrip("/") + path if site_url else path
 
 
@@ -194,14 +197,10 @@ def derived_reference() -> list[tuple[str, str, str]]:
     ]
 
 
-def open_data_fields(which: str = "case") -> str:
-    """mkdocs-macros macro: `case` = the frontmatter fields, `derived` = the keys exports add."""
-    from . import fieldref
-    from .hooks import current_site
-    from .render import e
-
+def open_data_fields(taxonomy, which: str = "case") -> str:
+    """The open-data page's tables: `case` = the frontmatter fields, `derived` = the keys exports add."""
     if which == "case":
-        return fieldref.html_reference(current_site().taxonomy)
+        return fieldref.html_reference(taxonomy)
     if which == "derived":
         csv_columns_set = set(CSV_DERIVED)
         body = "".join(

@@ -3,7 +3,7 @@ their Thai labels and their order. The URL query of both pages uses these names 
 (overrides/assets/js/browse.js, search.js)."""
 from __future__ import annotations
 
-from . import render as r
+from .render import labels
 from .taxonomy import Taxonomy
 
 FACETS = (  # (name, Thai label)
@@ -25,18 +25,18 @@ def case_value(tax: Taxonomy, case, name: str) -> str:
 
 def label(tax: Taxonomy, name: str, value: str) -> str:
     if name == "branch":
-        return r.branch_label(tax, value)
+        return labels.branch_label(tax, value)
     if name == "category":
         branch, _, category = value.partition("/")
-        return f"{r.branch_label(tax, branch)}: {tax.category_label(branch, category)}"
+        return f"{labels.branch_label(tax, branch)}: {tax.category_label(branch, category)}"
     if name == "level":
-        return r.level_label(tax, value)
+        return labels.level_label(tax, value)
     if name == "province":
         return tax.province_by_key.get(value, {}).get("th", value)
     if name == "agency_type":
-        return r.agency_type_label(tax, value)
+        return labels.agency_type_label(tax, value)
     if name == "status":
-        return r.status_label(tax, value)
+        return labels.status_label(tax, value)
     return value
 
 

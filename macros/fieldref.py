@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .render import e
+from .render.escape import e
 from .schema import FIELDS, Field, iter_fields
 
 MARK_START, MARK_END = "<!-- fields:start -->", "<!-- fields:end -->"

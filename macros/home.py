@@ -1,14 +1,16 @@
 """Blocks for hand-written pages: the home page's counts and latest winners, the help-wanted list."""
 from __future__ import annotations
 
-from . import render as r
-from .hooks import current_site
-from .render import e
+from pathlib import Path
+
+from .render import fragments, urls
+from .render.escape import e
+from .structure.corpus import Corpus
+from .taxonomy import Taxonomy
 from .yamlines import load_file
 
 
-def site_stats() -> str:
-    corpus = current_site().corpus
+def site_stats(corpus: Corpus) -> str:
     figures = (
         (len(corpus.cases), "ผลงาน"),
         (len(corpus.agencies), "หน่วยงาน"),
@@ -20,26 +22,24 @@ def site_stats() -> str:
     return f'<ul class="psea-metrics psea-stats">{cards}</ul>'
 
 
-def latest_winners(limit: int = 12) -> str:
-    corpus = current_site().corpus
+def latest_winners(corpus: Corpus, limit: int = 12) -> str:
     if not corpus.years:
         return "<p>ยังไม่มีผลงานในคลังความรู้</p>"
     year = corpus.years[0]
     cases = sorted(corpus.group("year", year), key=lambda c: (c.status != "full", c.sort_key))
-    more = (f'<p><a href="{e(r.rel("", r.year_url(year)))}">ดูผลงานทั้งหมดของปี {year} '
+    more = (f'<p><a href="{e(urls.rel("", urls.year_url(year)))}">ดูผลงานทั้งหมดของปี {year} '
             f'({len(cases):,} ผลงาน)</a></p>')
-    return f"<h2 id=\"ผลงานล่าสุด\">ผลงานปี {year}</h2>" + r.case_table(cases[:limit], corpus.taxonomy, "") + more
+    return f"<h2 id=\"ผลงานล่าสุด\">ผลงานปี {year}</h2>" + fragments.case_table(corpus, cases[:limit], "") + more
 
 
-def help_wanted() -> str:
-    site = current_site()
-    path = site.root / "data" / "help_wanted.yaml"
+def help_wanted(root: Path, taxonomy: Taxonomy) -> str:
+    path = root / "data" / "help_wanted.yaml"
     items = (load_file(path) or {}).get("items", []) if path.exists() else []
     if not items:
         return "<p>ตอนนี้ไม่มีรายการที่รอการยืนยัน</p>"
     blocks = []
     for item in items:
-        doc = site.taxonomy.document_by_file.get(item.get("document"), {})
+        doc = taxonomy.document_by_file.get(item.get("document"), {})
         candidates = item.get("candidates") or []
         blocks.append(
             f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">{e(item.get("question"))}</h2>'

@@ -1,11 +1,28 @@
 """mkdocs-macros entry point: registers the macros that hand-written pages may call.
 
-Only pages with `render_macros: true` in their frontmatter are rendered (see mkdocs.yml).
+Each macro renders from this build's content (macros.content.Site), which the plugin hands to
+mkdocs-macros as the variable SITE_VARIABLE. Only pages with `render_macros: true` in their
+frontmatter are rendered (see mkdocs.yml).
 """
 from macros import exports, home
+from macros.content import SITE_VARIABLE
 
 
 def define_env(env):
-    for name in ("site_stats", "latest_winners", "help_wanted"):
-        env.macro(getattr(home, name), name)
-    env.macro(exports.open_data_fields, "open_data_fields")
+    def site():
+        return env.variables[SITE_VARIABLE]
+
+    def site_stats():
+        return home.site_stats(site().corpus)
+
+    def latest_winners(limit: int = 12):
+        return home.latest_winners(site().corpus, limit)
+
+    def help_wanted():
+        return home.help_wanted(site().root, site().taxonomy)
+
+    def open_data_fields(which: str = "case"):
+        return exports.open_data_fields(site().taxonomy, which)
+
+    for macro in (site_stats, latest_winners, help_wanted, open_data_fields):
+        env.macro(macro)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from macros.browse import FACETS
+from macros.facets import FACETS
 from macros.validate import CASES_DIR, validate
 
 ROOT = Path(__file__).resolve().parent.parent

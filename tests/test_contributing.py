@@ -16,7 +16,7 @@ import yaml
 from conftest import ROOT
 from macros import fieldref, json_schema
 from macros.casefile import parse
-from macros.cases import plain
+from macros.structure.corpus import plain
 from macros.schema import FIELDS, iter_fields
 from macros.taxonomy import Taxonomy
 

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from conftest import ROOT, make_project, run_mkdocs
-from macros import exports, site as site_module
+from macros import content, exports
 from macros.casefile import parse
-from macros.cases import plain
+from macros.structure.corpus import plain
 from macros.schema import iter_fields
 from macros.taxonomy import Taxonomy
 
@@ -215,7 +215,7 @@ def test_a_fixture_case_survives_the_round_trip(tmp_path):
 
 
 def test_full_addresses_when_a_site_url_is_given():
-    site = site_module.load(ROOT, ROOT / "content")
+    site = content.load(ROOT, ROOT / "content")
     texts = exports.export_texts(site, site_url="https://example.org/kb/")
     records = json.loads(texts[exports.CASES_JSON])
     assert records and all(r["url"] == f"https://example.org/kb/cases/{r['year']}/{r['id']}/" for r in records)

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_mkdocs
-from macros.render import e
+from macros.render.escape import e
 from macros.validate import CASES_DIR, validate
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
@@ -75,7 +75,7 @@ def test_every_case_file_is_in_the_exports(built_site, case_files):
 # Reproducible builds ------------------------------------------------------------------------------
 # The second build runs with the clock three days ahead: whatever the build reads from the clock
 # shows up as a difference (mkdocs dates pages with the build day unless SOURCE_DATE_EPOCH is set;
-# macros/hooks.py sets it to the last commit's time).
+# macros/plugin.py sets it to the last commit's time).
 LATER_CLOCK = """
 import datetime, sys
 import mkdocs.utils

@@ -20,9 +20,10 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import ROOT
 from macros import casepage, exports, schema, taxonomy as taxonomy_module
-from macros.cases import build_corpus
+from macros.structure.corpus import build_corpus
 from macros.casefile import parse
 from macros.pages import generated_pages
+from macros.render import urls
 from macros.validate import Problem, Report, validate
 
 DATA_DIR = ROOT / "data"
@@ -171,7 +172,7 @@ def test_a_case_the_validator_accepts_renders(workdir, meta):
     case = corpus.cases[0]
     html = casepage.header(corpus, case) + casepage.footer(corpus, case)
     pages = generated_pages(corpus)
-    assert any(case.url in page.html or case.id in page.html for page in pages.values())
+    assert any(urls.case_url(case) in page.html or case.id in page.html for page in pages.values())
 
     class _Site:  # what exports.export_texts reads
         pass

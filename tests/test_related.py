@@ -5,7 +5,8 @@ import copy
 import re
 
 from macros import casepage
-from macros.cases import Case, Corpus, plain
+from macros.structure.case import Case
+from macros.structure.corpus import Corpus, plain
 from macros.taxonomy import Taxonomy
 from macros.validate import validate
 
@@ -21,7 +22,7 @@ def _copies(count: int) -> list[Case]:
         meta["id"], meta["title"] = f"copy-{n}", f"สำเนาทดสอบที่ {n}"
         meta.pop("builds_on", None)
         meta.pop("builds_on_unrecorded", None)
-        cases.append(Case(meta, ""))
+        cases.append(Case.from_meta(plain(meta), ""))
     return cases
 
 

@@ -1,4 +1,4 @@
-"""Thai search with Pagefind (macros/search.py, overrides/assets/js/search.js, /search/).
+"""Thai search with Pagefind (macros/search/, overrides/assets/js/search.js, /search/).
 
 The real site is built once (conftest.built_site) with its Pagefind index and searched in Debian's
 Chromium, as a visitor would: through the search page's URL (/search/?q=…) and the header search
@@ -15,14 +15,14 @@ from urllib.parse import quote, urlparse
 
 import pytest
 
-from macros import search
+from macros.search import policy, thai
 from macros.validate import CASES_DIR, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 LISTING_PREFIXES = ("/browse/", "/years/", "/provinces/", "/agencies/", "/tags/", "/sdgs/", "/search/",
                     "/help-wanted/")
-MARKS = (search.SPACE.strip(), search.JOIN.strip())
+MARKS = (thai.SPACE.strip(), thai.JOIN.strip())
 # What Pagefind leaves out of a page besides EXCLUDE_SELECTORS (its own list).
 PAGEFIND_REMOVES = ("head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe",
                     "template")
@@ -105,7 +105,7 @@ def result_count(page) -> int:
 # The built site ----------------------------------------------------------------------------------
 def test_index_holds_cases_and_criteria_but_no_listing_pages(built_site, cases):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    marked = [p for p in built_site.rglob("*.html") if search.BODY_START in p.read_text(encoding="utf-8")]
+    marked = [p for p in built_site.rglob("*.html") if policy.BODY_START in p.read_text(encoding="utf-8")]
     rel = {"/" + p.parent.relative_to(built_site).as_posix() + "/" for p in marked}
     assert {c["url"] for c in cases.values()} <= rel
     assert "/awards/" in rel and any(r.startswith("/awards/service/") for r in rel)
@@ -128,13 +128,13 @@ def test_case_pages_carry_filters_sort_and_metadata(built_site, cases):
 
 
 def test_thai_text_is_cut_where_the_browser_cuts_it():
-    breaker = search.word_breaker()
+    breaker = thai.word_breaker()
     if breaker is None:
         pytest.fail("no ICU library (libicuuc): Thai search quality depends on it; install libicu")
-    cut = search.segment_html('<h2>ผลงาน<a class="headerlink" href="#x">#</a></h2><p title="หน่วยงานภาครัฐ">'
+    cut = thai.segment_html('<h2>ผลงาน<a class="headerlink" href="#x">#</a></h2><p title="หน่วยงานภาครัฐ">'
                               'หน่วยงานภาครัฐ 22 ฉบับ<b>ปี</b>2567 ของ<b>รัฐ</b>(ฉบับ) ฉบับ ปี</p>', breaker)
     assert 'title="หน่วยงานภาครัฐ"' in cut  # attributes (filters, metadata) untouched
-    brk, space, join = search.WORD_BREAK, search.SPACE, search.JOIN
+    brk, space, join = thai.WORD_BREAK, thai.SPACE, thai.JOIN
     assert f"<h2> ผล{brk}งาน <a" in cut
     # A space of the page between Thai letters is marked (here, across the heading's end and the
     # permalink Pagefind leaves out); so is Thai meeting other letters without a space.
@@ -195,7 +195,7 @@ def test_thai_query_finds_its_case(page, site_url, cases, query, case_id, kind):
         const body = document.querySelector("[data-pagefind-body]");
         body.querySelectorAll(leftOut).forEach(e => e.remove());
         return [body.querySelector("h1").innerText, body.innerText];
-    }""", ", ".join(search.EXCLUDE_SELECTORS + PAGEFIND_REMOVES))
+    }""", ", ".join(policy.EXCLUDE_SELECTORS + PAGEFIND_REMOVES))
     assert as_read(title) == as_read(h1)
     assert as_read(excerpt) in as_read(text), excerpt
 

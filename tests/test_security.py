@@ -27,9 +27,9 @@ import yaml
 from hypothesis import given, settings, strategies as st
 
 from conftest import make_project, run_mkdocs
-from macros import casepage, hooks
+from macros import casepage, csp
 from macros.casefile import CaseFile
-from macros.cases import build_corpus
+from macros.structure.corpus import build_corpus
 from macros.pages import generated_pages
 from macros.taxonomy import Taxonomy
 from macros.validate import check_body
@@ -364,11 +364,11 @@ def test_scripts_inside_the_page_content_are_never_hashed():
     theme = "<script>var theme=1</script>"
     content = "<p>case</p><script>alert(1)</script>"
     html = (f'<html><head><meta charset="utf-8">{theme}<meta http-equiv="Content-Security-Policy" '
-            f'content="script-src \'self\' {hooks.CSP_HASHES_TOKEN}"></head><body>{content}</body></html>')
-    out = hooks.on_post_page(html, SimpleNamespace(content=content), config=None)
+            f'content="script-src \'self\' {csp.CSP_HASHES_TOKEN}"></head><body>{content}</body></html>')
+    out = csp.with_csp(html, content)
     assert sha256_source("var theme=1") in out
     assert sha256_source("alert(1)") not in out
-    assert hooks.CSP_HASHES_TOKEN not in out
+    assert csp.CSP_HASHES_TOKEN not in out
     assert out.index("Content-Security-Policy") < out.index(theme)
 
 

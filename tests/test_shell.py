@@ -49,9 +49,10 @@ def test_folder_key_is_the_folder_of_a_page_outside_the_navigation():
     from types import SimpleNamespace as Page
 
     nav = Page(pages=[Page(url=""), Page(url="years/"), Page(url="awards/service/")])
-    assert shell.folder_key(Page(url="cases/2567/a/"), nav) == "cases/2567/"
-    assert shell.folder_key(Page(url="years/2567/"), nav) == "years/"
-    assert shell.folder_key(Page(url="years/"), nav) is None         # in the navigation: active item
-    assert shell.folder_key(Page(url="awards/"), nav) is None        # a navigation page lies below it
-    assert shell.folder_key(Page(url=None), nav) is None
-    assert shell.folder_key(Page(url="cases/2567/b/"), nav) == "cases/2567/"  # asked again: same answer
+    known: dict = {}
+    assert shell.folder_key(Page(url="cases/2567/a/"), nav, known) == "cases/2567/"
+    assert shell.folder_key(Page(url="years/2567/"), nav, known) == "years/"
+    assert shell.folder_key(Page(url="years/"), nav, known) is None         # in the navigation: active item
+    assert shell.folder_key(Page(url="awards/"), nav, known) is None        # a navigation page lies below it
+    assert shell.folder_key(Page(url=None), nav, known) is None
+    assert shell.folder_key(Page(url="cases/2567/b/"), nav, known) == "cases/2567/"  # asked again: same answer

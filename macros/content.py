@@ -9,9 +9,13 @@ from functools import cached_property
 from pathlib import Path
 
 from . import validate as validation
-from .cases import Corpus, build_corpus
-from .pages import GeneratedPage, generated_pages
+from .pages import generated_pages
+from .render.urls import case_src_uri
+from .structure.corpus import Corpus, build_corpus
+from .structure.page import GeneratedPage
 from .taxonomy import Taxonomy
+
+SITE_VARIABLE = "psea_site"  # the mkdocs-macros variable that holds a build's Site (site_macros.py)
 
 
 @dataclass
@@ -25,7 +29,7 @@ class Site:
 
     @cached_property
     def cases_by_src(self) -> dict:
-        return {case.src_uri: case for case in self.corpus.cases}
+        return {case_src_uri(case): case for case in self.corpus.cases}
 
 
 def _usable(parsed, problem_paths: set) -> bool:

@@ -2,11 +2,11 @@
 data/awards.yaml, with the category's winning cases as worked examples."""
 from __future__ import annotations
 
-from . import render as r
-from .cases import Corpus
-from .pages import GeneratedPage
-from .render import e
-from .taxonomy import Taxonomy
+from ..render import fragments, labels, urls
+from ..structure.corpus import Corpus
+from ..structure.page import GeneratedPage
+from ..render.escape import e
+from ..taxonomy import Taxonomy
 
 
 def source_note(tax: Taxonomy, source) -> str:
@@ -79,7 +79,7 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
         parts.append(f"<h3>เกณฑ์การให้คะแนน</h3>{rubric_html(tax, rubric, cat.get('key'))}")
     winners = [c for y in years for c in corpus.group("category-year", branch, cat["key"], y)]
     parts.append("<h3>ผลงานที่ได้รับรางวัล (ตัวอย่างจริง)</h3>")
-    parts.append(r.case_table(winners, tax, here) if winners
+    parts.append(fragments.case_table(corpus, winners, here) if winners
                  else '<p class="psea-muted">ยังไม่มีผลงานของประเภทนี้ในปีดังกล่าวในคลังความรู้</p>')
     return "".join(parts)
 
@@ -90,8 +90,8 @@ def render_category_pages(corpus: Corpus):
         for ckey, cat in tax.categories(bkey).items():
             if ckey == "not-stated" and not corpus.group("category", bkey, ckey):
                 continue
-            page = GeneratedPage(f"awards/{bkey}/{ckey}/index.md", cat["th"],
-                                 f"{r.branch_label(tax, bkey)} · {cat['en']}")
+            page = GeneratedPage(urls.page_src_uri(urls.category_url(bkey, ckey)), cat["th"],
+                                 f"{labels.branch_label(tax, bkey)} · {cat['en']}")
             editions = sorted(cat.get("editions", []), key=lambda ed: -max(ed.get("years") or [0]))
             page.html = "".join(edition_html(corpus, bkey, cat, ed, page.url) for ed in editions)
             yield page
@@ -111,7 +111,7 @@ def overview_html(corpus: Corpus, here: str) -> str:
             parts.append(f"<h3>ปี {e(year)}</h3>" if year else "")
             lis = []
             for t in items:
-                link = (f' <a href="{e(r.rel(here, r.branch_url(t["branch"])))}">ดูสาขานี้</a>'
+                link = (f' <a href="{e(urls.rel(here, urls.branch_url(t["branch"])))}">ดูสาขานี้</a>'
                         if t.get("branch") in tax.branches else "")
                 lis.append(f"<li><strong>{e(t.get('th'))}</strong> <span lang=\"en\">({e(t.get('en'))})</span>{link}"
                            f"{bilingual(t.get('definition'))}{source_note(tax, t.get('source'))}</li>")
@@ -119,10 +119,10 @@ def overview_html(corpus: Corpus, here: str) -> str:
     parts.append('<h2 id="สาขาและประเภท">สาขาและประเภทรางวัล</h2>')
     for bkey, branch in tax.branches.items():
         cats = "".join(
-            f'<li><a href="{e(r.rel(here, r.category_url(bkey, ckey)))}">{e(cat["th"])}</a> '
+            f'<li><a href="{e(urls.rel(here, urls.category_url(bkey, ckey)))}">{e(cat["th"])}</a> '
             f'<span class="psea-muted">(ปี {e(", ".join(map(str, tax.category_years(cat))))})</span></li>'
             for ckey, cat in tax.categories(bkey).items() if ckey != "not-stated")
-        parts.append(f'<h3><a href="{e(r.rel(here, r.branch_url(bkey)))}">{e(branch["th"])}</a> '
+        parts.append(f'<h3><a href="{e(urls.rel(here, urls.branch_url(bkey)))}">{e(branch["th"])}</a> '
                      f'<span lang="en">({e(branch["en"])})</span></h3>{bilingual(branch.get("definition"))}'
                      f"{source_note(tax, branch.get('source'))}<ul>{cats}</ul>")
     levels = "".join(f"<li><strong>{e(lv['th'])}</strong> <span lang=\"en\">({e(lv['en'])})</span>"
@@ -179,7 +179,7 @@ def pmqa_html(tax: Taxonomy) -> str:
 
 
 def render_criteria(corpus: Corpus):
-    page = GeneratedPage("awards/index.md", "ระบบรางวัลเลิศรัฐและเกณฑ์การประเมิน",
+    page = GeneratedPage(urls.page_src_uri(urls.AWARDS_URL), "ระบบรางวัลเลิศรัฐและเกณฑ์การประเมิน",
                          "ภาพรวมของรางวัลเลิศรัฐ: ประเภทรางวัล สาขา ระดับ ปฏิทิน กติการางวัลยอดเยี่ยม "
                          "บันไดการมีส่วนร่วม และเกณฑ์การให้คะแนน ทุกส่วนสร้างจาก data/awards.yaml")
     page.html = overview_html(corpus, page.url)

@@ -1,17 +1,15 @@
-"""Loading validated cases into a corpus with every index the site needs, built in one pass."""
+"""The corpus: every valid case, in site order, with every index the site needs, built in one pass."""
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from .casefile import CaseFile
-from .slugs import slugify
-from .taxonomy import Taxonomy
-from .thaisort import thai_sort_key
-from .yamlines import LineDict, LineList
+from ..casefile import CaseFile
+from ..taxonomy import Taxonomy
+from ..thaisort import thai_sort_key
+from ..yamlines import LineDict, LineList
+from .case import Case
 
 
 def plain(value):
@@ -24,46 +22,12 @@ def plain(value):
 
 
 @dataclass
-class Case:
-    meta: dict
-    body: str
-    path: Path | None = None
-    rows: dict = field(default_factory=dict, repr=False, compare=False)  # listing rows (render.case_row)
-
-    id = property(lambda self: self.meta["id"])
-    title = property(lambda self: self.meta["title"])
-    year = property(lambda self: self.meta["year"])
-    status = property(lambda self: self.meta["status"])
-    branch = property(lambda self: self.meta["award"]["branch"])
-    category = property(lambda self: self.meta["award"]["category"])
-    level = property(lambda self: self.meta["award"]["level"])
-    agency = property(lambda self: self.meta["agency"]["name"])
-    agency_type = property(lambda self: self.meta["agency"]["type"])
-    province = property(lambda self: self.meta["province"])
-
-    @property
-    def src_uri(self) -> str:
-        return f"cases/{self.year}/{self.id}.md"
-
-    @property
-    def url(self) -> str:
-        return f"cases/{self.year}/{self.id}/"
-
-    @property
-    def agency_slug(self) -> str:
-        # A name with no letters or digits (such as "/..?#") has an empty slug, which would be the
-        # agencies index itself: such an agency gets a stable slug from its name instead.
-        return slugify(self.agency) or "agency-" + hashlib.sha256(str(self.agency).encode("utf-8")).hexdigest()[:10]
-
-    @property
-    def sort_key(self):
-        return (-self.year, thai_sort_key(self.title), self.id)
-
-
-@dataclass
 class Corpus:
     cases: list[Case]
     taxonomy: Taxonomy
+    # Rendered listing rows, by case id and the relative path up to the site root (see
+    # render.fragments.case_row): a case is listed on about seven pages of the same depth.
+    rows: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.cases.sort(key=lambda c: c.sort_key)
@@ -77,12 +41,12 @@ class Corpus:
             groups["province", case.province].append(case)
             groups["agency", case.agency_slug].append(case)
             groups["status", case.status].append(case)
-            for tag in case.meta.get("tags") or []:
+            for tag in case.tags:
                 groups["tag", tag].append(case)
-            for sdg in case.meta.get("sdgs") or []:
+            for sdg in case.sdgs:
                 groups["sdg", sdg].append(case)
-            if case.meta.get("builds_on"):
-                groups["expanded-by", case.meta["builds_on"]].append(case)
+            if case.builds_on:
+                groups["expanded-by", case.builds_on].append(case)
         self.groups = dict(groups)
 
     def group(self, *key) -> list[Case]:
@@ -98,13 +62,13 @@ class Corpus:
     @cached_property
     def agencies(self) -> list[tuple[str, str]]:
         """(slug, Thai name) of every agency, in Thai dictionary order."""
-        names = {slug: self.group("agency", slug)[0].agency for slug in self.keys("agency")}
+        names = {slug: self.group("agency", slug)[0].agency.name for slug in self.keys("agency")}
         return sorted(names.items(), key=lambda item: thai_sort_key(item[1]))
 
     def builds_on_chain(self, case: Case) -> list[Case]:
         """The earlier cases this one expands, oldest first (cycles are cut)."""
         chain, seen, current = [], {case.id}, case
-        while (target := current.meta.get("builds_on")) in self.by_id and target not in seen:
+        while (target := current.builds_on) in self.by_id and target not in seen:
             current = self.by_id[target]
             seen.add(target)
             chain.append(current)
@@ -124,4 +88,4 @@ class Corpus:
 
 def build_corpus(parsed: list[CaseFile], taxonomy: Taxonomy) -> Corpus:
     """Cases from parsed files that passed validation (the caller reports the others)."""
-    return Corpus([Case(plain(p.meta), p.body, p.path) for p in parsed], taxonomy)
+    return Corpus([Case.from_meta(plain(p.meta), p.body, p.path) for p in parsed], taxonomy)

@@ -15,15 +15,14 @@ Contract with browse.js (keep the two in step):
 """
 from __future__ import annotations
 
-from . import render as r
-from .cases import Corpus
-from .facets import FACETS, case_facets, order as facet_order
-from .pages import GeneratedPage
-from .render import e
+from ..render import fragments, urls
+from ..structure.corpus import Corpus
+from ..facets import FACETS, case_facets, order as facet_order
+from ..structure.page import GeneratedPage
+from ..render.escape import e
 
-URL = "browse/"
 PAGE_SIZE = 50  # rows displayed at a time by browse.js; the count always tells every match
-SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one per r.TABLE_HEAD column
+SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one per fragments.TABLE_HEAD column
 
 
 def _facet_controls(options: dict, order: dict) -> str:
@@ -45,7 +44,7 @@ def _facet_controls(options: dict, order: dict) -> str:
 
 def render_browse(corpus: Corpus):
     tax = corpus.taxonomy
-    page = GeneratedPage(f"{URL}index.md", "ค้นดูผลงานทั้งหมด",
+    page = GeneratedPage(urls.page_src_uri(urls.BROWSE_URL), "ค้นดูผลงานทั้งหมด",
                          "ตารางผลงานที่ได้รับรางวัลทั้งหมด กรองตามสาขา ประเภท ระดับ ปี จังหวัด ประเภทหน่วยงาน "
                          "และความสมบูรณ์ได้หลายตัวเลือกพร้อมกัน ค้นชื่อผลงานหรือหน่วยงานได้ทั้งภาษาไทยและอังกฤษ "
                          "คลิกหัวตารางเพื่อเรียงลำดับ และคัดลอกลิงก์ของหน้าเพื่อแชร์มุมมองที่กรองไว้")
@@ -57,11 +56,11 @@ def render_browse(corpus: Corpus):
             _, count = options[name].get(value, (text, 0))
             options[name][value] = (text, count + 1)
         attrs = " ".join(f'data-{name.replace("_", "-")}="{e(value)}"' for name, (value, _) in values.items())
-        extra = " ".join(filter(None, [case.meta.get("title_en"), case.meta["agency"].get("name_en")]))
+        extra = " ".join(filter(None, [case.title_en, case.agency.name_en]))
         search = f' data-search-extra="{e(extra)}"' if extra else ""
-        rows.append(r.case_row(case, tax, page.url).replace("<tr>", f"<tr {attrs}{search}>", 1))
+        rows.append(fragments.case_row(corpus, case, page.url).replace("<tr>", f"<tr {attrs}{search}>", 1))
     total = len(corpus.cases)
-    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>' for key, label in zip(SORT_KEYS, r.TABLE_HEAD))
+    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>' for key, label in zip(SORT_KEYS, fragments.TABLE_HEAD))
     page.html = (
         '<form class="psea-browse-filters" id="psea-browse-filters" role="search" aria-label="ตัวกรองผลงาน" '
         'autocomplete="off" hidden>'
@@ -78,6 +77,6 @@ def render_browse(corpus: Corpus):
         f'<thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>"
         '<p class="psea-browse-more" id="psea-browse-more" hidden>'
         '<span data-more-text></span> <button type="button">แสดงเพิ่ม</button></p>'
-        '<script src="../assets/js/browse.js" defer></script>'
+        f'<script src="{e(urls.rel(page.url, urls.BROWSE_SCRIPT))}" defer></script>'
     )
     yield page

@@ -1,0 +1,194 @@
+"""The MkDocs glue: one plugin that owns a build's state and calls the plain modules.
+
+mkdocs loads `hooks.py` (mkdocs.yml `hooks:`), which binds the events of one PseaPlugin. The
+hooks module is loaded once per process, so under `mkdocs serve` the same instance sees every
+rebuild, as a plugin with `on_startup` does; everything a build needs is set again in on_config.
+
+The events, in the order mkdocs 1.6 calls them, and what each does here:
+
+1. on_startup: once per process; remembers whether this is `mkdocs serve`.
+2. on_config: loads and validates the content (macros.content) into `self.site`; a problem aborts
+   a build (a preview shows it on every page instead); hands the site to mkdocs-macros.
+3. on_files: drops invalid case files (preview only), adds the generated pages, gives case files
+   their body without frontmatter, and places every page in or out of the navigation.
+4. on_nav: the navigation is known: the page shells (macros.shell) can tell which pages share one.
+5. per page, on_page_markdown: a case page gets its metadata and template; a page outside the
+   navigation is rendered through its folder's shell.
+6. per page, on_page_content: generated HTML and the case header and footer go in; indexed pages
+   are marked and handed to the search index, which works on the other core meanwhile.
+7. on_env: every page's content is in; the search index is written while the theme renders.
+8. per page, on_post_page (and on_post_template for 404.html): the CSP hashes are filled in.
+9. on_post_build: the open-data exports are written while the search index finishes.
+   on_build_error: the search helper is stopped; nothing is left running.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import casepage, content, exports, shell
+from .csp import with_csp
+from .render import urls
+from .render.escape import e
+from .search import policy as search_policy
+from .search.index import SearchIndex
+from .slugs import heading_slug
+
+log = logging.getLogger("mkdocs.plugins.psea")
+
+
+def commit_time(config_dir: Path) -> str | None:
+    try:
+        # safe.directory: CI checks out as another user inside a container; this only reads the log.
+        result = subprocess.run(["git", "-c", "safe.directory=*", "-C", str(config_dir), "log", "-1", "--format=%ct"],
+                                capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip().isdigit() else None
+
+
+class PseaPlugin(BasePlugin):
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.site: content.Site | None = None
+        self.shells: shell.Shells | None = None
+        self.search: SearchIndex | None = None
+        self._restore_epoch = False
+        self._gc_threshold = gc.get_threshold()
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        # Reproducible builds: mkdocs dates every page (sitemap.xml <lastmod>, the mtime inside
+        # sitemap.xml.gz) with the build day unless SOURCE_DATE_EPOCH is set; use the time of the
+        # last commit, so two builds of one commit give the same bytes. Outside git: the build day.
+        # mkdocs reads it from the environment: set for this build only (see _end_build).
+        config_dir = Path(config.config_file_path).parent
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            epoch = commit_time(config_dir)
+            if epoch:
+                os.environ["SOURCE_DATE_EPOCH"] = epoch
+                self._restore_epoch = True
+        # Stable, readable Thai anchors (#ผลลัพธ์) instead of _1, _2.
+        config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+        self.site = site = content.load(config_dir, Path(config.docs_dir))
+        for problem in site.problems:
+            log.error(problem.relative_to(config_dir))
+        if site.problems:
+            summary = f"{len(site.problems)} problem(s) in the content; see the messages above (python scripts/validate.py lists them too)"
+            if not self.serving:
+                log.error(f"Aborted: {summary}")
+                raise Abort(f"Aborted: {summary}")
+            log.error(summary + "; the invalid files are left out of this preview until fixed")
+        # Speed (issue: scale): the corpus and its pages live until the build ends. Left in the
+        # garbage collector's care, they are scanned again at every collection while mkdocs
+        # allocates pages: about 30 % of a 5,000-case build. Frozen, they are skipped; fewer,
+        # larger rounds for the rest, until the build ends (_end_build).
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(50_000, 20, 100)
+        self.search = SearchIndex()
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            macros.register_variables({content.SITE_VARIABLE: site})
+        return config
+
+    def on_files(self, files, config):
+        site = self.site
+        docs_dir = Path(config.docs_dir).resolve()
+        for excluded in site.excluded:  # only while serving: the build has stopped already
+            file = files.get_file_from_path(Path(excluded).resolve().relative_to(docs_dir).as_posix())
+            if file is not None:
+                files.remove(file)
+        in_nav = urls.nav_src_uris(config.nav)
+        for page in site.pages.values():
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                        inclusion=urls.inclusion(page.src_uri, in_nav)))
+        for file in files.documentation_pages():
+            case = site.cases_by_src.get(file.src_uri)
+            if case is not None:
+                # Read and validated already (macros.content): the body as it is, so mkdocs does not
+                # parse the frontmatter a second time (issue: scale). The leading blank line tells
+                # mkdocs there is no metadata; on_page_markdown sets it.
+                file.content_string = "\n" + case.body
+            if file.inclusion is InclusionLevel.UNDEFINED:
+                file.inclusion = urls.inclusion(file.src_uri, in_nav)
+        return files
+
+    def on_nav(self, nav, config, files):
+        self.shells = shell.Shells(nav, enabled=shell.enabled())
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        case = self.site.cases_by_src.get(page.file.src_uri)
+        if case is not None:
+            page.meta = {**case.meta, "template": "case.html"}
+            # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it
+            # does when a title looks like Jinja), so set both the page's title and the metadata.
+            page.title = page.meta["title"] = e(case.title)
+        self.shells.assign(page)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        site = self.site
+        generated = site.pages.get(page.file.src_uri)
+        case = site.cases_by_src.get(page.file.src_uri)
+        if generated is not None:
+            html = generated.content(html)
+        elif case is not None:
+            html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
+                    + casepage.footer(site.corpus, case))
+        if search_policy.is_indexed(page.url):
+            html = search_policy.body(html, page.title or config.site_name)
+            self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on
+        return html
+
+    def on_env(self, env, config, files):
+        self.shells.finish = self._with_csp
+        env.globals["psea_shell_page"] = self.shells.render_page
+        config_dir = Path(config.config_file_path).parent
+        env.globals["psea_problems"] = [p.relative_to(config_dir) for p in self.site.problems]
+        # Every page's Markdown is converted: the index has all its pages and is written meanwhile.
+        self.search.start_writing(config.site_dir)
+        return env
+
+    def _with_csp(self, html: str, content: str = "") -> str:
+        return with_csp(html, content, serving=self.serving)
+
+    def on_post_page(self, output, page, config):
+        return self._with_csp(output, page.content or "")
+
+    def on_post_template(self, output_content, template_name, config):  # 404.html
+        return self._with_csp(output_content)
+
+    def on_post_build(self, config):
+        site_dir, site = Path(config.site_dir), self.site
+        try:
+            self.search.finish(site_dir, search_policy.facet_labels(site.taxonomy, site.corpus.years),
+                               meanwhile=lambda: exports.write_exports(site, site_dir))
+        finally:
+            self._end_build()
+
+    def on_build_error(self, error):
+        if self.search is not None:
+            self.search.abort()
+        self._end_build()
+
+    def _end_build(self):
+        gc.unfreeze()
+        gc.set_threshold(*self._gc_threshold)
+        if self._restore_epoch:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._restore_epoch = False

@@ -1,0 +1,33 @@
+"""Thai labels of taxonomy keys, and numbers as Thai readers write them."""
+from __future__ import annotations
+
+from .escape import t
+
+
+def level_label(tax, key) -> str:
+    return tax.levels.get(key, {}).get("th", key)
+
+
+def branch_label(tax, key) -> str:
+    return tax.branches.get(key, {}).get("th", key)
+
+
+def status_label(tax, key) -> str:
+    return tax.vocabulary("status").get(key, {}).get("th", key)
+
+
+def agency_type_label(tax, key) -> str:
+    return tax.vocabulary("agency_types").get(key, {}).get("th", key)
+
+
+def number(value) -> str:
+    """A metric number as Thai readers write it: thousands separators, decimals as given."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return t(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    written = getattr(value, "written", "") or repr(value)
+    whole, dot, frac = written.partition(".")
+    if not whole.lstrip("-").isdigit():  # exponent or inf: show as written
+        return t(written)
+    return f"{int(whole):,}{dot}{frac}"

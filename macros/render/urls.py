@@ -1,0 +1,103 @@
+"""The URL scheme: the one place that decides where every case and generated page lives, how
+pages link to each other, and which pages the navigation lists.
+
+URLs are directory-style paths from the site root without a leading slash ("cases/2567/x/");
+a page's source path (its `src_uri`) is the URL followed by index.md, except for case files,
+which are content/cases/<year>/<id>.md.
+"""
+from __future__ import annotations
+
+import functools
+
+from mkdocs.structure.files import InclusionLevel
+
+CASES_DIR = "cases"
+
+
+@functools.lru_cache(maxsize=65536)
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory-style site URLs ('' is the home page)."""
+    # posixpath.relpath by hand (it was a tenth of a large build): the URLs are already normal.
+    start, path = [p for p in (from_url or "").split("/") if p], [p for p in to_url.split("/") if p]
+    common = 0
+    for a, b in zip(start, path):
+        if a != b:
+            break
+        common += 1
+    target = "/".join([".."] * (len(start) - common) + path[common:]) or "."
+    if to_url.endswith("/") or to_url == "":
+        target = target.rstrip("/") + "/"
+    return "./" if target in (".", "./") else target
+
+
+def case_url(case) -> str:
+    return f"{CASES_DIR}/{case.year}/{case.id}/"
+
+
+def case_src_uri(case) -> str:
+    return f"{CASES_DIR}/{case.year}/{case.id}.md"
+
+
+def page_src_uri(url: str) -> str:
+    """The source path of the generated page at `url`."""
+    return f"{url}index.md"
+
+
+def page_url(src_uri: str) -> str:
+    """The URL of the generated page whose source path is `src_uri`."""
+    return src_uri[: -len("index.md")]
+
+
+def nav_src_uris(nav) -> set[str]:
+    """The source paths that mkdocs.yml's `nav` lists (the section pages)."""
+    if isinstance(nav, dict):
+        return set().union(*(nav_src_uris(v) for v in nav.values()))
+    if isinstance(nav, list):
+        return set().union(set(), *(nav_src_uris(v) for v in nav))
+    return {nav} if isinstance(nav, str) else set()
+
+
+def inclusion(src_uri: str, in_nav: set[str]) -> InclusionLevel:
+    """Pages that the navigation does not list (cases, the pages of one year, province, agency,
+    tag, SDG or award category, the search page) are reached through the section pages: a
+    navigation listing every case would make each page's size grow with the corpus."""
+    return InclusionLevel.INCLUDED if src_uri in in_nav else InclusionLevel.NOT_IN_NAV
+
+
+# The index pages, and the pages below them.
+YEARS_URL, PROVINCES_URL, AGENCIES_URL = "years/", "provinces/", "agencies/"
+TAGS_URL, SDGS_URL, AWARDS_URL, BROWSE_URL = "tags/", "sdgs/", "awards/", "browse/"
+BROWSE_SCRIPT = "assets/js/browse.js"  # overrides/assets/js/
+
+
+def year_url(year) -> str:
+    return f"{YEARS_URL}{year}/"
+
+
+def category_url(branch, category) -> str:
+    return f"{AWARDS_URL}{branch}/{category}/"
+
+
+def branch_url(branch) -> str:
+    return f"{AWARDS_URL}{branch}/"
+
+
+def province_url(tax, province_th) -> str:
+    province = tax.province_by_th.get(province_th)
+    return province_key_url(province["key"] if province else "unknown")
+
+
+def province_key_url(key) -> str:
+    return f"{PROVINCES_URL}{key}/"
+
+
+def agency_url(slug) -> str:
+    return f"{AGENCIES_URL}{slug}/"
+
+
+def tag_url(tag) -> str:
+    return f"{TAGS_URL}{tag}/"
+
+
+def sdg_url(sdg) -> str:
+    return f"{SDGS_URL}{sdg}/"

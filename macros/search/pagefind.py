@@ -1,0 +1,184 @@
+"""Pagefind: the binary from the PyPI wheel, run once over a folder (run_pagefind) or as a service
+that indexes pages as they come (BackgroundIndex, and the helper process `python -m
+macros.search.pagefind --index-worker` that speaks the service's protocol).
+
+Why not Pagefind's own Python API (the `pagefind` package): it drives the same `pagefind --service`
+protocol, but through asyncio, in the process that calls it. Here the pages come from mkdocs over
+a pipe into a helper process that cuts the Thai on the other core; a blocking reader that sends
+each page as it arrives and waits only before writing is a few dozen lines, while the API would add
+a dependency and an event loop to that process for the same messages.
+"""
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from .policy import BUNDLE_DIR, EXCLUDE_SELECTORS, page_content, shadow_document
+from .thai import word_breaker
+
+def write_shadow(site_dir: Path, shadow_dir: Path, breaker: _IcuWordBreaker | None) -> int:
+    """Copy the indexed content of every page under site_dir to the same path under shadow_dir."""
+    count = 0
+    for path in site_dir.rglob("*.html"):
+        if path.parts[len(site_dir.parts)] == BUNDLE_DIR:
+            continue
+        content = page_content(path.read_text(encoding="utf-8"))
+        if content is None:
+            continue
+        target = shadow_dir / path.relative_to(site_dir)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shadow_document(content, breaker), encoding="utf-8")
+        count += 1
+    return count
+
+
+# Pagefind ----------------------------------------------------------------------------------------
+def pagefind_executable() -> str:
+    from pagefind_bin_extended import get_executable  # the binary from the PyPI wheel: no download
+
+    return str(get_executable())
+
+
+def index_config(language: str) -> dict:
+    return {"force_language": language, "exclude_selectors": list(EXCLUDE_SELECTORS)}
+
+
+def run_pagefind(source: Path, output: Path, language: str) -> str:
+    config = {"site": str(source), "output_path": str(output), **index_config(language)}
+    # Pagefind reads pagefind.json from its working directory: a folder of its own.
+    with tempfile.TemporaryDirectory(prefix="psea-pagefind-") as cwd:
+        Path(cwd, "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        result = subprocess.run([pagefind_executable()], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+# The service, in a helper process (see macros/search/index.py for when it is used) ----------------
+_RECORD = struct.Struct(">I")
+
+
+class BackgroundIndex:
+    def __init__(self):
+        self.pages = 0
+        self.failed = None
+        self.output = None  # where the index is being written, once asked
+        root = Path(__file__).resolve().parents[2]
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__, "--index-worker"], cwd=root,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:  # room for a few dozen pages, so that mkdocs never waits for the helper
+            fcntl.fcntl(self._process.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        except OSError:
+            pass
+
+    def _send(self, item) -> None:
+        if self.failed:
+            return
+        data = json.dumps(item, ensure_ascii=False).encode("utf-8")
+        try:
+            self._process.stdin.write(_RECORD.pack(len(data)) + data)
+            self._process.stdin.flush()
+        except OSError as err:  # the helper died; finish() reports it
+            self.failed = f"cannot send pages to the search helper: {err}"
+
+    def add(self, url: str, content: str) -> None:
+        self.pages += 1
+        self._send([url, content])
+
+    def request_write(self, output: Path) -> None:
+        """Have the index written to `output` (finish waits for it)."""
+        self.output = output
+        self._send(["", str(output)])  # an empty URL: write the index there
+
+    def finish(self) -> str:
+        """Wait for the index; returns the helper's summary."""
+        stdout, stderr = self._process.communicate(timeout=1800)
+        if self.failed or self._process.returncode != 0:
+            raise RuntimeError(self.failed or stderr.decode("utf-8", "replace")[-2000:])
+        return stdout.decode("utf-8", "replace")
+
+    def abort(self) -> None:
+        self._process.kill()
+        self._process.wait()
+
+
+def _service_worker() -> int:
+    """The helper process: pages in on stdin, Pagefind service out."""
+    breaker = word_breaker()
+    language = "unknown" if breaker else "th"
+    service = subprocess.Popen([pagefind_executable(), "--service"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    responses: dict = {}
+    arrived = threading.Condition()
+
+    def read():
+        buffer = b""
+        while chunk := service.stdout.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                try:
+                    reply = json.loads(base64.b64decode(message))
+                except ValueError:
+                    continue  # not a protocol message
+                with arrived:
+                    responses[reply.get("message_id")] = reply.get("payload") or {}
+                    arrived.notify_all()
+        with arrived:
+            responses["eof"] = True
+            arrived.notify_all()
+
+    threading.Thread(target=read, daemon=True).start()
+    counter = iter(range(1, 1 << 62))
+
+    def send(payload) -> int:
+        message_id = next(counter)
+        message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)  # Thai: 3 bytes, not 6
+        service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        service.stdin.flush()
+        return message_id
+
+    def wait(message_ids) -> list:
+        with arrived:
+            arrived.wait_for(lambda: "eof" in responses or all(m in responses for m in message_ids))
+        replies = [responses.get(m) for m in message_ids]
+        errors = [r.get("message") for r in replies if r is None or r.get("type") == "Error"]
+        if errors:
+            raise RuntimeError(f"Pagefind service: {errors[:3]}")
+        return replies
+
+    index_id = wait([send({"type": "NewIndex", "config": index_config(language)})])[0]["index_id"]
+    added, stdin = [], sys.stdin.buffer
+    while header := stdin.read(_RECORD.size):
+        url, content = json.loads(stdin.read(_RECORD.unpack(header)[0]))
+        if not url:
+            started = time.perf_counter()
+            wait(added)
+            parsed = time.perf_counter()
+            wait([send({"type": "WriteFiles", "index_id": index_id, "output_path": content})])
+            service.stdin.close()
+            service.wait(timeout=60)
+            print(f"{len(added)} pages; after the last page, {parsed - started:.1f} s to index the pages "
+                  f"still queued and {time.perf_counter() - parsed:.1f} s to write the index")
+            return 0
+        added.append(send({"type": "AddFile", "index_id": index_id, "url": url,
+                           "file_contents": shadow_document(content, breaker)}))
+    service.kill()  # the build stopped before the end: write nothing
+    return 1
+
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--index-worker"]:
+    sys.exit(_service_worker())
