@@ -10,23 +10,12 @@ import yaml
 
 from .render.escape import e
 from .schema import FIELDS, Field, iter_fields
+from .taxonomy import CHOICES
 
 MARK_START, MARK_END = "<!-- fields:start -->", "<!-- fields:end -->"
 GENERATED_BY = "scripts/gen_docs.py"
 # Lists of values short enough to print in the reference; longer ones point to their data file.
 INLINE_CHOICES = 8
-CHOICE_SOURCES = {
-    "branch": "data/awards.yaml (branches)",
-    "category": "data/awards.yaml (branches → categories)",
-    "level": "data/awards.yaml (levels)",
-    "province": "data/provinces.yaml (th)",
-    "document": "data/sources.yaml (file)",
-    "agency_type": "data/vocabularies.yaml (agency_types)",
-    "status": "data/vocabularies.yaml (status)",
-    "tag": "data/vocabularies.yaml (tags)",
-    "sdg": "data/vocabularies.yaml (sdgs)",
-}
-VOCABULARIES = {"agency_type": "agency_types", "status": "status", "tag": "tags", "sdg": "sdgs"}
 KINDS = {"str": ("ข้อความ", "text"), "int": ("จำนวนเต็ม", "whole number"), "number": ("ตัวเลข", "number"),
          "mapping": ("กลุ่มของช่องข้อมูล", "mapping"), "list": ("รายการ", "list")}
 REQUIRED = {True: ("ต้องมี", "required"), "full": ("ต้องมีเมื่อ status: full", "required when status is full"),
@@ -61,7 +50,7 @@ def _allowed(f: Field, taxonomy) -> tuple[str, ...]:
     values, th, en = "", [], []
     if f.choices:
         choices = taxonomy.all_choices(f.choices)
-        source = CHOICE_SOURCES[f.choices]
+        source = CHOICES[f.choices].source
         if len(choices) <= INLINE_CHOICES:
             values = ", ".join(f"`{v}`" for v in choices)
         if f.choices == "category":
@@ -177,16 +166,7 @@ def choice_options(taxonomy, name: str) -> list[str]:
     if name == "category":
         return [f"{key} — {c.get('th', key)} ({b.get('th', branch)})"
                 for branch, b in taxonomy.branches.items() for key, c in taxonomy.categories(branch).items()]
-    if name == "branch":
-        labels = {k: v.get("th") for k, v in taxonomy.branches.items()}
-    elif name == "level":
-        labels = {k: v.get("th") for k, v in taxonomy.levels.items()}
-    elif name == "document":
-        labels = {k: v.get("th") for k, v in taxonomy.document_by_file.items()}
-    elif name in VOCABULARIES:
-        labels = {k: v.get("th") for k, v in taxonomy.vocabulary(VOCABULARIES[name]).items()}
-    else:
-        labels = {}
+    labels = CHOICES[name].labels(taxonomy)
     return [f"{v} — {labels[v]}" if labels.get(v) and labels[v] != v else str(v)
             for v in taxonomy.all_choices(name)]
 

@@ -123,7 +123,7 @@ class PseaPlugin(BasePlugin):
                 # parse the frontmatter a second time (issue: scale). The leading blank line tells
                 # mkdocs there is no metadata; on_page_markdown sets it.
                 file.content_string = "\n" + case.body
-            if file.inclusion is InclusionLevel.UNDEFINED:
+            if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
                 file.inclusion = urls.inclusion(file.src_uri, in_nav)
         return files
 

@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-_KEEP = {"L", "N", "M"}  # letters, numbers, marks (Thai vowels and tone marks are marks)
+_KEEP = frozenset("LNM")  # letters, numbers, marks (Thai vowels and tone marks are marks)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same headings recur on thousands of case pages

@@ -1,6 +1,7 @@
 """The award system and vocabularies, loaded from data/ and checked for integrity."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -84,37 +85,81 @@ class Taxonomy:
 
     def choices(self, name: str, meta: dict | None = None) -> list:
         """The allowed values of a schema `choices` name; award keys depend on the case's branch/year."""
-        meta = meta or {}
-        award = meta.get("award") if isinstance(meta.get("award"), dict) else {}
-        if name == "branch":
-            return list(self.branches)
-        if name == "category":
-            branch = award.get("branch")
-            cats = self.categories(branch) if isinstance(branch, str) else {}
-            year = meta.get("year")
-            if isinstance(year, int) and not isinstance(year, bool):
-                return [k for k, c in cats.items() if year in self.category_years(c)]
-            return list(cats)
-        if name == "level":
-            branch = award.get("branch")
-            return self.branch_levels(branch) if isinstance(branch, str) and branch in self.branches else list(self.levels)
-        if name == "province":
-            return list(self.province_by_th)
-        if name == "document":
-            return list(self.document_by_file)
-        if name == "agency_type":
-            return list(self.vocabulary("agency_types"))
-        if name in ("status", "tag", "sdg"):
-            return list(self.vocabulary({"tag": "tags", "sdg": "sdgs"}.get(name, name)))
-        raise KeyError(f"unknown choices name {name!r}")
+        return CHOICES[name].allowed(self, meta or {})
 
     def all_choices(self, name: str) -> list:
         """Every value a choices name can take in any context (for the JSON Schema and docs)."""
-        if name == "category":
-            return sorted({c for b in self.branches for c in self.categories(b)})
-        if name == "level":
-            return list(self.levels)
-        return self.choices(name)
+        return CHOICES[name].every(self)
+
+    def choice_label(self, name: str, value) -> str:
+        """The Thai label of a value of a choices name (the value itself if it has none)."""
+        tables = self._label_tables  # asked for every listed case: each table is made once
+        if name not in tables:
+            tables[name] = CHOICES[name].labels(self)
+        return tables[name].get(value) or str(value)
+
+    @cached_property
+    def _label_tables(self) -> dict[str, dict]:
+        return {}
+
+
+def _award(meta: dict) -> dict:
+    return meta.get("award") if isinstance(meta.get("award"), dict) else {}
+
+
+def _categories_allowed(tax: Taxonomy, meta: dict) -> list:
+    branch, year = _award(meta).get("branch"), meta.get("year")
+    cats = tax.categories(branch) if isinstance(branch, str) else {}
+    if isinstance(year, int) and not isinstance(year, bool):
+        return [k for k, c in cats.items() if year in tax.category_years(c)]
+    return list(cats)
+
+
+def _levels_allowed(tax: Taxonomy, meta: dict) -> list:
+    branch = _award(meta).get("branch")
+    return tax.branch_levels(branch) if isinstance(branch, str) and branch in tax.branches else list(tax.levels)
+
+
+def _thai(items: dict) -> dict:
+    return {key: item.get("th") for key, item in items.items()}
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a schema field with `choices` may take: where they come from (docs), which a
+    case may use (which can depend on its branch and year), all of them, and their Thai labels."""
+    source: str
+    labels: Callable[[Taxonomy], dict]  # value -> Thai label, in the data's order
+    allowed_for: Callable[[Taxonomy, dict], list] | None = None  # None: every value
+
+    def every(self, tax: Taxonomy) -> list:
+        return list(self.labels(tax))
+
+    def allowed(self, tax: Taxonomy, meta: dict) -> list:
+        return self.every(tax) if self.allowed_for is None else self.allowed_for(tax, meta)
+
+
+def _vocabulary(name: str) -> Choices:
+    return Choices(f"data/vocabularies.yaml ({name})", lambda tax: _thai(tax.vocabulary(name)))
+
+
+# The one registry of `choices` names (macros/schema.py): validator, scaffold, JSON Schema, field
+# reference, issue forms and labels all read it.
+CHOICES: dict[str, Choices] = {
+    "branch": Choices("data/awards.yaml (branches)", lambda tax: _thai(tax.branches)),
+    "category": Choices("data/awards.yaml (branches → categories)",
+                        # keys repeat across branches (not-stated): each once, in key order
+                        lambda tax: dict(sorted({c: cat.get("th") for b in reversed(list(tax.branches))
+                                                 for c, cat in tax.categories(b).items()}.items())),
+                        _categories_allowed),
+    "level": Choices("data/awards.yaml (levels)", lambda tax: _thai(tax.levels), _levels_allowed),
+    "province": Choices("data/provinces.yaml (th)", lambda tax: {th: th for th in tax.province_by_th}),
+    "document": Choices("data/sources.yaml (file)", lambda tax: _thai(tax.document_by_file)),
+    "agency_type": _vocabulary("agency_types"),
+    "status": _vocabulary("status"),
+    "tag": _vocabulary("tags"),
+    "sdg": _vocabulary("sdgs"),
+}
 
 
 def check(taxonomy: Taxonomy):

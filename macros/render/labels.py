@@ -5,19 +5,19 @@ from .escape import t
 
 
 def level_label(tax, key) -> str:
-    return tax.levels.get(key, {}).get("th", key)
+    return tax.choice_label("level", key)
 
 
 def branch_label(tax, key) -> str:
-    return tax.branches.get(key, {}).get("th", key)
+    return tax.choice_label("branch", key)
 
 
 def status_label(tax, key) -> str:
-    return tax.vocabulary("status").get(key, {}).get("th", key)
+    return tax.choice_label("status", key)
 
 
 def agency_type_label(tax, key) -> str:
-    return tax.vocabulary("agency_types").get(key, {}).get("th", key)
+    return tax.choice_label("agency_type", key)
 
 
 def number(value) -> str:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .pagefind import BackgroundIndex, run_pagefind, write_shadow
+from .pagefind import BackgroundIndex, check_bundle, run_pagefind, write_shadow
 from .policy import BUNDLE_DIR, FACETS_FILE, page_content
 from .thai import word_breaker
 
@@ -90,6 +90,7 @@ class SearchIndex:
                 run_pagefind(Path(shadow), output, "unknown" if breaker else "th")
         if not pages:
             log.warning("Thai search: no page is marked for the index; the search finds nothing")
+        check_bundle(output, pages)
         facets_file = site_dir / FACETS_FILE
         facets_file.parent.mkdir(parents=True, exist_ok=True)
         facets_file.write_text(json.dumps(facet_labels, ensure_ascii=False), encoding="utf-8")

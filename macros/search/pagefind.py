@@ -114,6 +114,35 @@ class BackgroundIndex:
         self._process.wait()
 
 
+def write_bundle(output: Path, files: list[dict]) -> None:
+    """Write the files of a GetFiles reply (paths relative to the bundle, contents in base64)."""
+    for file in files:
+        relative = Path(file["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise RuntimeError(f"Pagefind service: unexpected file path {file['path']!r}")
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+
+
+def check_bundle(output: Path, pages: int) -> None:
+    """Fail loudly rather than publish a broken index: the entry file must list every page."""
+    entry_file = output / "pagefind-entry.json"
+    try:
+        entry = json.loads(entry_file.read_text(encoding="utf-8"))
+        languages = entry["languages"]
+        indexed = sum(language["page_count"] for language in languages.values())
+        missing = [f"pagefind.{language['hash']}.pf_meta" for language in languages.values()
+                   if not (output / f"pagefind.{language['hash']}.pf_meta").is_file()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise Abort(f"Search index: {entry_file} is missing or unreadable ({err}); the site must not be "
+                    "published with a broken search") from err
+    if indexed != pages or missing or not (output / "pagefind.js").is_file():
+        raise Abort(f"Search index: {output} is incomplete ({indexed} of {pages} pages indexed"
+                    f"{', missing ' + ', '.join(missing) if missing else ''}); the site must not be published "
+                    "with a broken search")
+
+
 def _service_worker() -> int:
     """The helper process: pages in on stdin, Pagefind service out."""
     breaker = word_breaker()
@@ -167,9 +196,13 @@ def _service_worker() -> int:
             started = time.perf_counter()
             wait(added)
             parsed = time.perf_counter()
-            wait([send({"type": "WriteFiles", "index_id": index_id, "output_path": content})])
+            # Not WriteFiles: the service answers once its writes are queued, and a service that
+            # exits then can leave files cut short (seen: pagefind-ui.js at 64 KiB, exit 0). The
+            # files come back in the reply instead and are written here, whole.
+            files = wait([send({"type": "GetFiles", "index_id": index_id})])[0]["files"]
             service.stdin.close()
             service.wait(timeout=60)
+            write_bundle(Path(content), files)
             print(f"{len(added)} pages; after the last page, {parsed - started:.1f} s to index the pages "
                   f"still queued and {time.perf_counter() - parsed:.1f} s to write the index")
             return 0
@@ -177,7 +210,6 @@ def _service_worker() -> int:
                            "file_contents": shadow_document(content, breaker)}))
     service.kill()  # the build stopped before the end: write nothing
     return 1
-
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["--index-worker"]:
