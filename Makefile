@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test validate generate bench clean
+.PHONY: build serve test test-fast lint validate generate bench clean
 
 $(BIN)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,19 @@ generate: $(BIN)/.site-installed
 	$(BIN)/python scripts/gen_schema.py
 	$(BIN)/python scripts/gen_docs.py
 
-test: $(BIN)/.test-installed
+# Every test: lint and types, then the unit, site and browser tiers (pyproject.toml markers).
+test: $(BIN)/.test-installed lint
 	bash scripts/ensure_test_tools.sh
 	cd tests/js && npm ci --ignore-scripts --no-audit --no-fund --silent
-	$(BIN)/python -m pytest
+	$(BIN)/pytest
+
+# The unit tier alone: no site build, no browser (about a minute).
+test-fast: $(BIN)/.test-installed
+	$(BIN)/pytest -m unit
+
+lint: $(BIN)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(BIN)/.test-installed
 	bash scripts/ensure_test_tools.sh

@@ -4,7 +4,7 @@ mkdocs takes the events of a hooks module from its `on_*` attributes: those of o
 """
 from macros.plugin import PseaPlugin
 
-plugin = PseaPlugin()
+plugin = PseaPlugin()  # the state of every build
 on_startup, on_config, on_files, on_nav = plugin.on_startup, plugin.on_config, plugin.on_files, plugin.on_nav
 on_page_markdown, on_page_content, on_env = plugin.on_page_markdown, plugin.on_page_content, plugin.on_env
 on_post_page, on_post_template = plugin.on_post_page, plugin.on_post_template

@@ -29,6 +29,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from . import fieldref, json_schema
 from .render.escape import e
@@ -123,7 +124,7 @@ def _cell(meta: dict, path: str) -> str:
         list_name, _, child = path.partition("[].")
         items = meta.get(list_name) or []
         return LIST_SEPARATOR.join(_text(item.get(child) if isinstance(item, dict) else None) for item in items)
-    value = meta
+    value: Any = meta
     for part in path.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, list):

@@ -3,7 +3,7 @@ their Thai labels and their order. The URL query of both pages uses these names 
 (overrides/assets/js/browse.js, search.js)."""
 from __future__ import annotations
 
-from .render import labels
+from .structure.case import Case
 from .taxonomy import Taxonomy
 
 FACETS = (  # (name, Thai label)
@@ -13,40 +13,36 @@ FACETS = (  # (name, Thai label)
 SEARCH_FACETS = ("branch", "category", "level", "year", "province")  # Pagefind filters
 
 
-def case_value(tax: Taxonomy, case, name: str) -> str:
+def case_value(tax: Taxonomy, case: Case, name: str) -> str:
     if name == "category":  # category keys repeat across branches (not-stated)
         return f"{case.branch}/{case.category}"
     if name == "year":
         return str(case.year)
     if name == "province":
-        return tax.province_by_th.get(case.province, {}).get("key", "")
-    return getattr(case, name)
+        return str(tax.province_by_th.get(case.province, {}).get("key", ""))
+    return str(getattr(case, name))
 
 
 def label(tax: Taxonomy, name: str, value: str) -> str:
-    if name == "branch":
-        return labels.branch_label(tax, value)
+    """The Thai label of a facet's value: the taxonomy's label of that choice, except where the
+    facet's value is not the case's own value (category: branch/category; province: its key)."""
     if name == "category":
         branch, _, category = value.partition("/")
-        return f"{labels.branch_label(tax, branch)}: {tax.category_label(branch, category)}"
-    if name == "level":
-        return labels.level_label(tax, value)
+        return f"{tax.choice_label('branch', branch)}: {tax.category_label(branch, category)}"
     if name == "province":
-        return tax.province_by_key.get(value, {}).get("th", value)
-    if name == "agency_type":
-        return labels.agency_type_label(tax, value)
-    if name == "status":
-        return labels.status_label(tax, value)
-    return value
+        return str(tax.province_by_key.get(value, {}).get("th", value))
+    if name == "year":
+        return value
+    return tax.choice_label(name, value)
 
 
-def case_facets(tax: Taxonomy, case) -> dict[str, tuple[str, str]]:
+def case_facets(tax: Taxonomy, case: Case) -> dict[str, tuple[str, str]]:
     """name -> (value, Thai label) of one case, for every facet."""
     return {name: (value, label(tax, name, value))
             for name, _ in FACETS for value in (case_value(tax, case, name),)}
 
 
-def order(tax: Taxonomy, years) -> dict[str, list[str]]:
+def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
     """Each facet's values in the order the taxonomy lists them (provinces: nationwide first, then
     Thai dictionary order, as data/provinces.yaml has them); years newest first."""
     return {

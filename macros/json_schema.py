@@ -16,6 +16,7 @@ case, and a full case's body has its four sections. `python scripts/validate.py`
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from .schema import FIELDS, Field
 
@@ -57,7 +58,7 @@ def field_schema(f: Field, taxonomy, nullable: bool = False) -> dict:
         if required:
             out["required"] = required
         out["additionalProperties"] = False
-    elif f.kind == "list":
+    elif f.kind == "list" and f.item is not None:
         out["items"] = field_schema(f.item, taxonomy)
         if f.required:
             out["minItems"] = 1
@@ -78,18 +79,20 @@ def field_schema(f: Field, taxonomy, nullable: bool = False) -> dict:
     return _nullable(out) if nullable else out
 
 
-def _award_is(branch: str, category: str | None = None) -> dict:
-    award = {"properties": {"branch": {"const": branch}}, "required": ["branch"]}
+def _award_is(branch: str, category: str | None = None) -> dict[str, Any]:
+    properties: dict[str, Any] = {"branch": {"const": branch}}
+    required = ["branch"]
     if category is not None:
-        award["properties"]["category"] = {"const": category}
-        award["required"].append("category")
+        properties["category"] = {"const": category}
+        required.append("category")
+    award: dict[str, Any] = {"properties": properties, "required": required}
     return {"properties": {"award": award}, "required": ["award"]}
 
 
 def _rules(taxonomy) -> list[dict]:
     """Rules across fields, as the validator applies them (see macros/validate.py)."""
     full = [f.name for f in FIELDS if f.required == "full"]
-    rules = [
+    rules: list[dict[str, Any]] = [
         {  # pain_point, solution, impact: required, and not empty, when status is full
             "if": {"properties": {"status": {"const": "full"}}, "required": ["status"]},
             "then": {"required": full, "properties": {name: {"type": "string"} for name in full}},
@@ -119,11 +122,9 @@ def _rules(taxonomy) -> list[dict]:
                 condition = _award_is(branch, key)
                 condition["properties"]["year"] = {"enum": expansion_years}
                 condition["required"].append("year")
-                rules.append({  # expansion categories name the earlier winning work
-                    "if": condition,
-                    "then": {"anyOf": [{"required": [name], "properties": {name: {"type": "string"}}}
-                                       for name in ("builds_on", "builds_on_unrecorded")]},
-                })
+                named: list[dict[str, Any]] = [{"required": [name], "properties": {name: {"type": "string"}}}
+                                               for name in ("builds_on", "builds_on_unrecorded")]
+                rules.append({"if": condition, "then": {"anyOf": named}})  # expansions name the earlier work
     return rules
 
 

@@ -54,13 +54,15 @@ def commit_time(config_dir: Path) -> str | None:
     return result.stdout.strip() if result.returncode == 0 and result.stdout.strip().isdigit() else None
 
 
-class PseaPlugin(BasePlugin):
-    def __init__(self):
+class PseaPlugin(BasePlugin):  # no config options
+    # One build's state, set by on_config (site, search) and on_nav (shells).
+    site: content.Site
+    shells: shell.Shells
+
+    def __init__(self) -> None:
         super().__init__()
         self.serving = False
-        self.site: content.Site | None = None
-        self.shells: shell.Shells | None = None
-        self.search: SearchIndex | None = None
+        self.search = SearchIndex()
         self._restore_epoch = False
         self._gc_threshold = gc.get_threshold()
 
@@ -182,8 +184,7 @@ class PseaPlugin(BasePlugin):
             self._end_build()
 
     def on_build_error(self, error):
-        if self.search is not None:
-            self.search.abort()
+        self.search.abort()
         self._end_build()
 
     def _end_build(self):

@@ -6,6 +6,7 @@ Allowed values come from the data files through `choices` (see macros/taxonomy.p
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -37,7 +38,7 @@ class Field:
     maximum: int | None = None
     max_chars: int | None = None
     scaffold: bool = True  # written by scripts/new_case.py
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
     def child(self, name: str) -> "Field | None":
         return next((c for c in self.children if c.name == name), None)
@@ -148,7 +149,7 @@ def field_named(name: str) -> Field | None:
     return next((f for f in FIELDS if f.name == name), None)
 
 
-def iter_fields(fields=FIELDS, prefix=""):
+def iter_fields(fields: tuple[Field, ...] = FIELDS, prefix: str = "") -> Iterator[tuple[str, Field]]:
     """Yield (dotted path, Field) for every field, depth first: the field reference follows this order."""
     for f in fields:
         path = f"{prefix}{f.name}"

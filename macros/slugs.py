@@ -16,7 +16,8 @@ _KEEP = frozenset("LNM")  # letters, numbers, marks (Thai vowels and tone marks 
 @functools.lru_cache(maxsize=1 << 16)  # the same headings recur on thousands of case pages
 def slugify(text: str, separator: str = "-") -> str:
     text = unicodedata.normalize("NFC", re.sub(r"<[^>]*>", "", str(text))).strip().lower()
-    out, pending = [], False
+    out: list[str] = []
+    pending = False
     for char in text:
         if unicodedata.category(char)[0] in _KEEP:
             if pending and out:

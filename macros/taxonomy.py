@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from . import yamlines
 
@@ -99,12 +100,13 @@ class Taxonomy:
         return tables[name].get(value) or str(value)
 
     @cached_property
-    def _label_tables(self) -> dict[str, dict]:
+    def _label_tables(self) -> dict[str, dict[Any, str]]:
         return {}
 
 
-def _award(meta: dict) -> dict:
-    return meta.get("award") if isinstance(meta.get("award"), dict) else {}
+def _award(meta: dict[str, Any]) -> dict[str, Any]:
+    award = meta.get("award")
+    return award if isinstance(award, dict) else {}
 
 
 def _categories_allowed(tax: Taxonomy, meta: dict) -> list:

@@ -1,6 +1,9 @@
 """YAML loading that remembers where each value came from, so errors can name a line."""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import yaml
 
 
@@ -170,7 +173,7 @@ def load(text: str, first_line: int = 1, aliases: bool = True):
             loader.dispose()
 
 
-def load_file(path) -> object:
+def load_file(path: str | Path) -> Any:
     with open(path, encoding="utf-8-sig") as handle:
         text = handle.read()
     try:

@@ -28,6 +28,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import os
 import random
 import re
@@ -39,6 +40,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import cast
 
 import _bootstrap  # noqa: F401
 
@@ -78,7 +80,7 @@ def synthetic_cases(n: int, seed: int = 1) -> list[tuple[str, str]]:
         meta, body = base[i % len(base)]
         meta = {k: v for k, v in meta.items()}  # shallow copy; nested values are replaced below
         branch, category = meta["award"]["branch"], meta["award"]["category"]
-        cat = tax.category(branch, category)
+        cat = tax.category(branch, category) or {}
         years = tax.category_years(cat) or [meta["year"]]
         year = rng.choice(years)
         edition = tax.edition(cat, year) or {}
@@ -179,21 +181,26 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def setup(self):
         super().setup()
-        self.wfile = _CountingWriter(self.wfile)
+        self.counter = _CountingWriter(self.wfile)
+        self.wfile = cast(io.BufferedIOBase, self.counter)
 
     def handle_one_request(self):
-        before = self.wfile.count
+        before = self.counter.count
         super().handle_one_request()
         if self.counting["on"] and getattr(self, "path", None):
-            self.sent.append((self.path, self.wfile.count - before, self.translate_path(self.path)))
+            self.sent.append((self.path, self.counter.count - before, self.translate_path(self.path)))
 
     def log_message(self, *args):
         pass
 
 
+class _RecordingServer(http.server.ThreadingHTTPServer):
+    record: type[_Handler]  # the handler class, whose `sent` lists what was served
+
+
 def serve(directory: Path):
     handler = type("Handler", (_Handler,), {"sent": [], "counting": {"on": False}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = _RecordingServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     server.record = handler
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

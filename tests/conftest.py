@@ -25,7 +25,36 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# Test tiers (pyproject.toml markers): `make test` runs all; `make test-fast` runs the unit tier.
+# A test's tier is its marker, or follows from its fixtures: Chromium makes it a browser test, a
+# built site a site test; anything else is a unit test, which may not build a site (run_mkdocs says so).
+TIERS = ("unit", "site", "browser")
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+SITE_FIXTURES = frozenset({"built_site", "site_url", "hostile_site", "quoted_site"})
+
+
+def tier(item) -> str:
+    names = set(getattr(item, "fixturenames", ()))
+    if names & BROWSER_FIXTURES:
+        return "browser"
+    marked = next((m.name for m in item.iter_markers() if m.name in TIERS), None)
+    return marked or ("site" if names & SITE_FIXTURES else "unit")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(tier(item))
+
+
+@pytest.fixture(autouse=True)
+def _tier_guard(request, monkeypatch):
+    monkeypatch.setenv("PSEA_TEST_TIER", tier(request.node))
+
+
 def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    if os.environ.get("PSEA_TEST_TIER") == "unit":
+        raise AssertionError(f"{os.environ.get('PYTEST_CURRENT_TEST', 'this test')} builds a site: "
+                             "mark it @pytest.mark.site (a unit test runs in the fast tier)")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                            "-d", str(out), *extra], cwd=project, env=env, capture_output=True, text=True)

@@ -155,3 +155,11 @@ def test_the_theme_templates_we_copy_are_those_of_the_pinned_material(template):
     assert actual == expected, (
         f"Material's {template} has changed (sha256 {actual}): it is {why}. Compare the new template "
         f"with that copy or code, bring it up to date, then set the hash in tests/test_architecture.py")
+
+
+def test_scripts_with_a_shebang_are_executable():
+    import os
+
+    scripts = [p for p in (ROOT / "scripts").iterdir() if p.is_file() and p.read_bytes()[:2] == b"#!"]
+    assert scripts
+    assert [p.name for p in scripts if not os.access(p, os.X_OK)] == []

@@ -9,6 +9,8 @@ import math
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds", "site_bytes",
@@ -45,6 +47,7 @@ def assert_numbers(block: dict[str, str], keys) -> None:
         assert math.isfinite(value) and value >= 0, (key, block[key])
 
 
+@pytest.mark.site
 def test_two_sizes_without_browser_print_every_figure():
     sizes, summary = run_bench("--cases", "12,30", "--no-browser")
     assert [int(b["cases"]) for b in sizes] == [12, 30]
@@ -58,6 +61,7 @@ def test_two_sizes_without_browser_print_every_figure():
     assert_numbers(summary, ("seconds_per_case_ratio",))
 
 
+@pytest.mark.site
 def test_browser_figures():
     (block,), summary = run_bench("--cases", "20", "--no-bare")
     assert not summary
@@ -67,6 +71,7 @@ def test_browser_figures():
     assert block["browse_keystroke_method"].startswith("typed")
 
 
+@pytest.mark.site
 def test_repeated_builds_report_the_fastest_run_of_each():
     (block,), _ = run_bench("--cases", "12", "--no-browser", "--repeat", "2")
     runs = [float(s) for s in block["build_seconds_runs"].split(",")]

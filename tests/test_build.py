@@ -9,12 +9,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, make_project, run_mkdocs
 from macros.validate import CASES_DIR, validate
 
 VALID = (ROOT / "tests" / "fixtures" / "broken" / "cases" / "2567" / "good-full-case.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.site
 def test_an_invalid_case_fails_the_build_with_the_validator_messages(tmp_path):
     broken = VALID.replace("year: 2567", "year: 2024")
     project = make_project(tmp_path, {"2567/good-full-case.md": broken})
@@ -29,6 +32,7 @@ def test_an_invalid_case_fails_the_build_with_the_validator_messages(tmp_path):
     assert not (tmp_path / "out" / "cases").exists()
 
 
+@pytest.mark.site
 def test_case_text_is_content_never_template_code(tmp_path):
     body = VALID.replace("ผู้ป่วยต้องมารอคิวตั้งแต่เช้ามืด\n\n## แนวทาง",
                          "ผู้ป่วยต้องมารอคิว {{ config.site_name }} และ {% include 'x.html' %} จบ\n\n## แนวทาง")
@@ -51,6 +55,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.site
 def test_serve_shows_problems_on_every_page(tmp_path):
     project = make_project(tmp_path, {"2567/good-full-case.md": VALID,
                                       "2567/other.md": VALID.replace("id: good-full-case", "id: other").replace("year: 2567", "year: 2024")})

@@ -159,6 +159,7 @@ def test_the_site_schema_is_the_repository_schema(built_site):
     assert (built_site / "case.schema.json").read_bytes() == (ROOT / "schema" / "case.schema.json").read_bytes()
 
 
+@pytest.mark.site
 def test_two_builds_write_identical_exports(tmp_path, built_site):
     again = tmp_path / "again"
     result = run_mkdocs(ROOT, again, "--strict")
@@ -193,6 +194,7 @@ sources:
 """
 
 
+@pytest.mark.site
 def test_a_fixture_case_survives_the_round_trip(tmp_path):
     project = make_project(tmp_path, {"2567/tricky-values.md": TRICKY_CASE})
     out = tmp_path / "out"

@@ -107,6 +107,7 @@ def _unordered_content(path: Path) -> bytes:
     return bytes(sorted(data))
 
 
+@pytest.mark.site
 def test_two_builds_of_one_commit_are_identical(tmp_path):
     # Both builds here, one right after the other (the session's built_site may be minutes old
     # while the working tree is being edited).

@@ -72,7 +72,7 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
         items = "".join(f"<li>{e(c.get('th'))}" + (f'<br><span class="psea-en" lang="en">{e(c.get("en"))}</span>' if c.get("en") else "")
                         + "</li>" for c in conditions)
         parts.append(f"<h3>เงื่อนไขการสมัคร</h3><ul>{items}</ul>")
-    parts.append(window_html(edition.get("builds_on")))
+    parts.append(window_html(edition.get("builds_on") or {}))
     parts.append(source_note(tax, edition.get("source")))
     rubric = next((rb for rb in tax.awards.get("rubrics", []) or [] if rb.get("key") == edition.get("rubric")), None)
     if rubric:
@@ -170,7 +170,7 @@ def pmqa_html(tax: Taxonomy) -> str:
     table = pmqa.get("scoring_table") or {}
     if table.get("columns") and table.get("rows"):
         head = "".join(f'<th scope="col">{e(c.get("th") if isinstance(c, dict) else c)}</th>' for c in table["columns"])
-        body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in (row.get("cells") if isinstance(row, dict) else row)) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in ((row.get("cells") or []) if isinstance(row, dict) else row)) + "</tr>"
                        for row in table["rows"])
         parts.append(f'<h3>{e(table.get("th", "ตารางคะแนน"))}</h3><div class="psea-table-wrap"><table class="psea-pmqa">'
                      f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"

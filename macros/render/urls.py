@@ -11,6 +11,9 @@ import functools
 
 from mkdocs.structure.files import InclusionLevel
 
+from ..structure.case import Case
+from ..taxonomy import Taxonomy
+
 CASES_DIR = "cases"
 
 
@@ -30,11 +33,11 @@ def rel(from_url: str, to_url: str) -> str:
     return "./" if target in (".", "./") else target
 
 
-def case_url(case) -> str:
+def case_url(case: Case) -> str:
     return f"{CASES_DIR}/{case.year}/{case.id}/"
 
 
-def case_src_uri(case) -> str:
+def case_src_uri(case: Case) -> str:
     return f"{CASES_DIR}/{case.year}/{case.id}.md"
 
 
@@ -48,7 +51,7 @@ def page_url(src_uri: str) -> str:
     return src_uri[: -len("index.md")]
 
 
-def nav_src_uris(nav) -> set[str]:
+def nav_src_uris(nav: object) -> set[str]:
     """The source paths that mkdocs.yml's `nav` lists (the section pages)."""
     if isinstance(nav, dict):
         return set().union(*(nav_src_uris(v) for v in nav.values()))
@@ -70,34 +73,34 @@ TAGS_URL, SDGS_URL, AWARDS_URL, BROWSE_URL = "tags/", "sdgs/", "awards/", "brows
 BROWSE_SCRIPT = "assets/js/browse.js"  # overrides/assets/js/
 
 
-def year_url(year) -> str:
+def year_url(year: int | str) -> str:
     return f"{YEARS_URL}{year}/"
 
 
-def category_url(branch, category) -> str:
+def category_url(branch: str, category: str) -> str:
     return f"{AWARDS_URL}{branch}/{category}/"
 
 
-def branch_url(branch) -> str:
+def branch_url(branch: str) -> str:
     return f"{AWARDS_URL}{branch}/"
 
 
-def province_url(tax, province_th) -> str:
+def province_url(tax: Taxonomy, province_th: str) -> str:
     province = tax.province_by_th.get(province_th)
     return province_key_url(province["key"] if province else "unknown")
 
 
-def province_key_url(key) -> str:
+def province_key_url(key: str) -> str:
     return f"{PROVINCES_URL}{key}/"
 
 
-def agency_url(slug) -> str:
+def agency_url(slug: str) -> str:
     return f"{AGENCIES_URL}{slug}/"
 
 
-def tag_url(tag) -> str:
+def tag_url(tag: str) -> str:
     return f"{TAGS_URL}{tag}/"
 
 
-def sdg_url(sdg) -> str:
+def sdg_url(sdg: int | str) -> str:
     return f"{SDGS_URL}{sdg}/"

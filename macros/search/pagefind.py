@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import fcntl
+import io
 import json
 import shutil
 import struct
@@ -21,13 +22,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import Abort
 
 from .policy import BUNDLE_DIR, EXCLUDE_SELECTORS, page_content, shadow_document
-from .thai import word_breaker
+from .thai import IcuWordBreaker, word_breaker
 
-def write_shadow(site_dir: Path, shadow_dir: Path, breaker: _IcuWordBreaker | None) -> int:
+def write_shadow(site_dir: Path, shadow_dir: Path, breaker: IcuWordBreaker | None) -> int:
     """Copy the indexed content of every page under site_dir to the same path under shadow_dir."""
     count = 0
     for path in site_dir.rglob("*.html"):
@@ -70,26 +72,30 @@ _RECORD = struct.Struct(">I")
 
 
 class BackgroundIndex:
-    def __init__(self):
+    """The helper process, fed pages as they come."""
+
+    def __init__(self) -> None:
         self.pages = 0
-        self.failed = None
-        self.output = None  # where the index is being written, once asked
+        self.failed: str | None = None
+        self.output: Path | None = None  # where the index is being written, once asked
         root = Path(__file__).resolve().parents[2]
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, "--index-worker"], cwd=root,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert self._process.stdin is not None
+        self._stdin = self._process.stdin
         try:  # room for a few dozen pages, so that mkdocs never waits for the helper
-            fcntl.fcntl(self._process.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+            fcntl.fcntl(self._stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
         except OSError:
             pass
 
-    def _send(self, item) -> None:
+    def _send(self, item: list[str]) -> None:
         if self.failed:
             return
         data = json.dumps(item, ensure_ascii=False).encode("utf-8")
         try:
-            self._process.stdin.write(_RECORD.pack(len(data)) + data)
-            self._process.stdin.flush()
+            self._stdin.write(_RECORD.pack(len(data)) + data)
+            self._stdin.flush()
         except OSError as err:  # the helper died; finish() reports it
             self.failed = f"cannot send pages to the search helper: {err}"
 
@@ -149,12 +155,15 @@ def _service_worker() -> int:
     language = "unknown" if breaker else "th"
     service = subprocess.Popen([pagefind_executable(), "--service"], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    responses: dict = {}
+    service_in, service_out = service.stdin, service.stdout
+    assert isinstance(service_in, io.BufferedWriter) and isinstance(service_out, io.BufferedReader)
+    responses: dict[int, dict[str, Any]] = {}
+    closed = threading.Event()  # the service's output ended
     arrived = threading.Condition()
 
-    def read():
+    def read() -> None:
         buffer = b""
-        while chunk := service.stdout.read1(1 << 16):
+        while chunk := service_out.read1(1 << 16):
             buffer += chunk
             *messages, buffer = buffer.split(b",")
             for message in messages:
@@ -166,30 +175,32 @@ def _service_worker() -> int:
                     responses[reply.get("message_id")] = reply.get("payload") or {}
                     arrived.notify_all()
         with arrived:
-            responses["eof"] = True
+            closed.set()
             arrived.notify_all()
 
     threading.Thread(target=read, daemon=True).start()
     counter = iter(range(1, 1 << 62))
 
-    def send(payload) -> int:
+    def send(payload: dict[str, Any]) -> int:
         message_id = next(counter)
         message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)  # Thai: 3 bytes, not 6
-        service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-        service.stdin.flush()
+        service_in.write(base64.b64encode(message.encode("utf-8")) + b",")
+        service_in.flush()
         return message_id
 
-    def wait(message_ids) -> list:
+    def wait(message_ids: list[int]) -> list[dict[str, Any]]:
         with arrived:
-            arrived.wait_for(lambda: "eof" in responses or all(m in responses for m in message_ids))
+            arrived.wait_for(lambda: closed.is_set() or all(m in responses for m in message_ids))
         replies = [responses.get(m) for m in message_ids]
-        errors = [r.get("message") for r in replies if r is None or r.get("type") == "Error"]
+        errors = [(r or {}).get("message", "the service stopped without answering") for r in replies
+                  if r is None or r.get("type") == "Error"]
         if errors:
             raise RuntimeError(f"Pagefind service: {errors[:3]}")
-        return replies
+        return [r for r in replies if r is not None]
 
     index_id = wait([send({"type": "NewIndex", "config": index_config(language)})])[0]["index_id"]
-    added, stdin = [], sys.stdin.buffer
+    added: list[int] = []
+    stdin = sys.stdin.buffer
     while header := stdin.read(_RECORD.size):
         url, content = json.loads(stdin.read(_RECORD.unpack(header)[0]))
         if not url:
@@ -200,7 +211,7 @@ def _service_worker() -> int:
             # exits then can leave files cut short (seen: pagefind-ui.js at 64 KiB, exit 0). The
             # files come back in the reply instead and are written here, whole.
             files = wait([send({"type": "GetFiles", "index_id": index_id})])[0]["files"]
-            service.stdin.close()
+            service_in.close()
             service.wait(timeout=60)
             write_bundle(Path(content), files)
             print(f"{len(added)} pages; after the last page, {parsed - started:.1f} s to index the pages "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .. import facets
-from .thai import segment_html
+from ..taxonomy import Taxonomy
+from .thai import IcuWordBreaker, segment_html
 
 BUNDLE_DIR = "pagefind"  # under the site root; search.js finds it at {{ 'pagefind/' | url }}
 FACETS_FILE = "search/facets.json"  # filter labels for the search page
@@ -64,7 +65,7 @@ def indexed_content(html: str) -> str | None:
     return "".join(parts)
 
 
-def shadow_document(content: str, breaker: _IcuWordBreaker | None) -> str:
+def shadow_document(content: str, breaker: IcuWordBreaker | None) -> str:
     """The page Pagefind reads: the indexed content, cut into words."""
     content = segment_html(content, breaker)  # without ICU too: search.js reads the marks either way
     return ('<!doctype html><html lang="th"><head><meta charset="utf-8"></head>'
@@ -79,7 +80,7 @@ def page_content(html: str) -> str | None:
     return _NOT_INDEXED.sub("", content)
 
 
-def facet_labels(taxonomy, years) -> dict:
+def facet_labels(taxonomy: Taxonomy, years: list[int]) -> dict[str, list[list[str]]]:
     """[value, Thai label] pairs of each filter, in taxonomy order, for the search page's filter
     controls: the browse page's facets (macros.facets)."""
     ordered = facets.order(taxonomy, years)

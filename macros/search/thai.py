@@ -7,6 +7,7 @@ import ctypes.util
 import functools
 import logging
 import re
+from typing import Any
 
 log = logging.getLogger("mkdocs.plugins.psea.search")
 
@@ -40,18 +41,18 @@ _INLINE = frozenset(("a abbr b bdi bdo cite code data del dfn em i ins kbd mark 
 
 
 # Thai word breaking with ICU ---------------------------------------------------------------------
-class _IcuWordBreaker:
+class IcuWordBreaker:
     """ICU's word break iterator for Thai through ctypes (libicuuc ships with Debian and most
     systems; its Thai dictionary is the one browsers use for Intl.Segmenter)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         name = ctypes.util.find_library("icuuc")
         if not name:
             raise OSError("libicuuc not found")
         lib = ctypes.CDLL(name)
         suffix = next((f"_{v}" for v in range(99, 49, -1) if hasattr(lib, f"ubrk_open_{v}")), "")
 
-        def fn(symbol, restype, *argtypes):
+        def fn(symbol: str, restype: Any, *argtypes: Any) -> Any:
             function = getattr(lib, symbol + suffix)
             function.restype, function.argtypes = restype, list(argtypes)
             return function
@@ -76,7 +77,8 @@ class _IcuWordBreaker:
         self._set_text(self._iterator, buffer, len(run), ctypes.byref(status))
         if status.value > 0:
             return (run,)
-        out, start, nxt = [], self._first(self._iterator), self._next
+        out: list[str] = []
+        start, nxt = self._first(self._iterator), self._next
         while (end := nxt(self._iterator)) != -1:
             out.append(run[start:end])
             start = end
@@ -84,16 +86,16 @@ class _IcuWordBreaker:
 
 
 @functools.lru_cache(maxsize=1)
-def word_breaker() -> _IcuWordBreaker | None:
+def word_breaker() -> IcuWordBreaker | None:
     try:
-        return _IcuWordBreaker()
+        return IcuWordBreaker()
     except (OSError, AttributeError) as err:
         log.warning(f"Thai search: no usable ICU library ({err}); indexing with Pagefind's own Thai "
                     "segmentation, which misses some queries (install libicu to fix)")
         return None
 
 
-def segment_html(html: str, breaker: _IcuWordBreaker | None) -> str:
+def segment_html(html: str, breaker: IcuWordBreaker | None) -> str:
     """The HTML with its Thai text cut into words by WORD_BREAK (by ICU; without it, Thai runs stay
     whole), by JOIN where Thai meets other letters and by a space where it meets a tag, and with the
     spaces the page shows between Thai letters marked by SPACE; tags and attribute values (filters,

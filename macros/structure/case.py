@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..slugs import slugify
 from ..thaisort import thai_sort_key
@@ -56,7 +56,10 @@ class Recognition:
     note: str | None = None
 
 
-def _records(cls, items) -> tuple:
+R = TypeVar("R", "Metric", "Recognition", "Source")
+
+
+def _records(cls: type[R], items: list[dict[str, Any]] | None) -> tuple[R, ...]:
     names = cls.__dataclass_fields__
     return tuple(cls(**{k: v for k, v in item.items() if k in names}) for item in items or ())
 
@@ -71,7 +74,7 @@ class Case:
     agency: Agency
     province: str
     body: str
-    meta: dict = field(repr=False)
+    meta: dict[str, Any] = field(repr=False)
     path: Path | None = None
     title_en: str | None = None
     pain_point: str | None = None
@@ -88,7 +91,7 @@ class Case:
     sources: tuple[Source, ...] = ()
 
     @classmethod
-    def from_meta(cls, meta: dict, body: str, path: Path | None = None) -> "Case":
+    def from_meta(cls, meta: dict[str, Any], body: str, path: Path | None = None) -> Case:
         """The case of validated frontmatter (plain values: see corpus.plain)."""
         return cls(
             id=meta["id"], title=meta["title"], status=meta["status"], year=meta["year"],
@@ -117,5 +120,5 @@ class Case:
         return slugify(name) or "agency-" + hashlib.sha256(str(name).encode("utf-8")).hexdigest()[:10]
 
     @property
-    def sort_key(self):
+    def sort_key(self) -> tuple[int, tuple[str, str], str]:
         return (-self.year, thai_sort_key(self.title), self.id)

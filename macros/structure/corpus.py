@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..casefile import CaseFile
 from ..taxonomy import Taxonomy
@@ -12,7 +13,7 @@ from ..yamlines import LineDict, LineList
 from .case import Case
 
 
-def plain(value):
+def plain(value: Any) -> Any:
     """Frontmatter without the line bookkeeping: plain dicts and lists, ready for JSON."""
     if isinstance(value, (LineDict, dict)):
         return {k: plain(v) for k, v in value.items()}
@@ -27,12 +28,12 @@ class Corpus:
     taxonomy: Taxonomy
     # Rendered listing rows, by case id and the relative path up to the site root (see
     # render.fragments.case_row): a case is listed on about seven pages of the same depth.
-    rows: dict = field(default_factory=dict, repr=False)
+    rows: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.cases.sort(key=lambda c: c.sort_key)
         self.by_id = {c.id: c for c in self.cases}
-        groups = defaultdict(list)
+        groups: defaultdict[tuple[Any, ...], list[Case]] = defaultdict(list)
         for case in self.cases:  # one pass; each list keeps the corpus order
             groups["year", case.year].append(case)
             groups["branch", case.branch].append(case)
@@ -47,12 +48,12 @@ class Corpus:
                 groups["sdg", sdg].append(case)
             if case.builds_on:
                 groups["expanded-by", case.builds_on].append(case)
-        self.groups = dict(groups)
+        self.groups: dict[tuple[Any, ...], list[Case]] = dict(groups)
 
-    def group(self, *key) -> list[Case]:
+    def group(self, *key: Any) -> list[Case]:
         return self.groups.get(tuple(key), [])
 
-    def keys(self, kind: str) -> list:
+    def keys(self, kind: str) -> list[Any]:
         return [k[1:] if len(k) > 2 else k[1] for k in self.groups if k[0] == kind]
 
     @cached_property
