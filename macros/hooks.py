@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from . import casepage, exports, search, shell, site as site_module
+from . import casepage, exports, scriptconfig, search, shell, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
 from .slugs import heading_slug
@@ -134,6 +134,7 @@ def on_env(env, config, files):
     env.globals["psea_shell_cache"] = {}  # macros/shell.py: one rendering per folder
     env.globals["psea_shell_page"] = shell.render_page
     env.globals["psea_finish_shell"] = with_csp
+    env.globals["psea_script_config"] = scriptconfig.config_json  # partials/psea-scripts.html
     config_dir = Path(config.config_file_path).parent
     env.globals["psea_problems"] = [p.relative_to(config_dir) for p in current_site().problems]
     # mkdocs calls this between converting every page's Markdown and rendering the templates: the
