@@ -81,6 +81,7 @@ def render_browse(corpus: Corpus):
         f'<thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>"
         '<p class="psea-browse-more" id="psea-browse-more" hidden>'
         '<span data-more-text></span> <button type="button">แสดงเพิ่ม</button></p>'
+        '<link rel="modulepreload" href="../assets/js/browse-core.js">'
         '<script type="module" src="../assets/js/browse.js"></script>'
     )
     yield page
