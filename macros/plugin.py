@@ -33,7 +33,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import casepage, content, exports, shell
+from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .render import urls
 from .render.escape import e
@@ -160,6 +160,7 @@ class PseaPlugin(BasePlugin):  # no config options
     def on_env(self, env, config, files):
         self.shells.finish = self._with_csp
         env.globals["psea_shell_page"] = self.shells.render_page
+        env.globals["psea_script_config"] = scriptconfig.config_json  # partials/psea-scripts.html
         config_dir = Path(config.config_file_path).parent
         env.globals["psea_problems"] = [p.relative_to(config_dir) for p in self.site.problems]
         # Every page's Markdown is converted: the index has all its pages and is written meanwhile.

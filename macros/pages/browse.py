@@ -10,8 +10,11 @@ Contract with browse.js (keep the two in step):
 - the order of the level checkboxes is the level rank that the level column sorts by;
 - th[data-sort] become sort buttons; #psea-browse-count holds [data-shown] (rows that match)
   and [data-total];
-- with JavaScript at most data-page-size matching rows are displayed at a time (#psea-browse-more
+- with JavaScript at most PAGE_SIZE matching rows are displayed at a time (#psea-browse-more
   shows more): creating the boxes of thousands of rows of Thai text on a keystroke is too slow.
+  browse.js takes PAGE_SIZE from the page's JSON config (macros/scriptconfig.py); the table's
+  data-page-size states it too;
+- browse.js is an ES module (browse-core.js holds its logic without the DOM, tested under node).
 """
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ def render_browse(corpus: Corpus):
         f'<thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table></div>"
         '<p class="psea-browse-more" id="psea-browse-more" hidden>'
         '<span data-more-text></span> <button type="button">แสดงเพิ่ม</button></p>'
-        f'<script src="{e(urls.rel(page.url, urls.BROWSE_SCRIPT))}" defer></script>'
+        f'<link rel="modulepreload" href="{e(urls.rel(page.url, urls.BROWSE_CORE_SCRIPT))}">'
+        f'<script type="module" src="{e(urls.rel(page.url, urls.BROWSE_SCRIPT))}"></script>'
     )
     yield page

@@ -8,7 +8,7 @@ from .. import facets
 from ..taxonomy import Taxonomy
 from .thai import IcuWordBreaker, segment_html
 
-BUNDLE_DIR = "pagefind"  # under the site root; search.js finds it at {{ 'pagefind/' | url }}
+BUNDLE_DIR = "pagefind"  # under the site root; the scripts get the path from the page config (scriptconfig.py)
 FACETS_FILE = "search/facets.json"  # filter labels for the search page
 # Written by body() around the indexed content of a page.
 BODY_START = "<!--psea:search-body-->"

@@ -27,14 +27,14 @@ log = logging.getLogger("mkdocs.plugins.psea.search")
 WORD_BREAK = " "  # between two Thai words
 SPACE = " \u2063 "  # invisible separator: a space of the page (or a block's edge) between Thai letters
 JOIN = " \u2060 "  # word joiner: where Thai meets another script without a space (ปี2567, "คำ", พ.ศ.)
-_THAI = "\u0e00-\u0e7f"  # the Thai block; search.js uses the same range
-_THAI_RUN = re.compile(f"[{_THAI}]+")
+THAI_RANGE = "\u0e00-\u0e7f"  # the Thai block, as a character class range (search-core.js gets it too)
+_THAI_RUN = re.compile(f"[{THAI_RANGE}]+")
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 # Thai next to a letter, digit or sign of another script, with no space between.
-_THAI_EDGE = re.compile(f"(?<=[{_THAI}])(?=[^\\s{_THAI}])|(?<=[^\\s{_THAI}])(?=[{_THAI}])")
+_THAI_EDGE = re.compile(f"(?<=[{THAI_RANGE}])(?=[^\\s{THAI_RANGE}])|(?<=[^\\s{THAI_RANGE}])(?=[{THAI_RANGE}])")
 # The page's own whitespace between two Thai letters.
-_THAI_SPACE = re.compile(f"(?<=[{_THAI}])\\s+(?=[{_THAI}])")
+_THAI_SPACE = re.compile(f"(?<=[{THAI_RANGE}])\\s+(?=[{THAI_RANGE}])")
 # Elements shown within a line: the text on either side of their tags runs on without a space.
 _INLINE = frozenset(("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
                      "sub sup time u var wbr").split())
