@@ -25,6 +25,7 @@ CHOICE_SOURCES = {
     "status": "data/vocabularies.yaml (status)",
     "tag": "data/vocabularies.yaml (tags)",
     "sdg": "data/vocabularies.yaml (sdgs)",
+    "inferable_field": "macros/schema.py (INFERABLE_FIELDS)",
 }
 VOCABULARIES = {"agency_type": "agency_types", "status": "status", "tag": "tags", "sdg": "sdgs"}
 KINDS = {"str": ("ข้อความ", "text"), "int": ("จำนวนเต็ม", "whole number"), "number": ("ตัวเลข", "number"),

@@ -104,6 +104,9 @@ class Taxonomy:
             return list(self.document_by_file)
         if name == "agency_type":
             return list(self.vocabulary("agency_types"))
+        if name == "inferable_field":
+            from .schema import INFERABLE_FIELDS
+            return list(INFERABLE_FIELDS)
         if name in ("status", "tag", "sdg"):
             return list(self.vocabulary({"tag": "tags", "sdg": "sdgs"}.get(name, name)))
         raise KeyError(f"unknown choices name {name!r}")
