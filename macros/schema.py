@@ -122,8 +122,10 @@ FIELDS: tuple[Field, ...] = (
         Field("parent", "str", "หน่วยงานต้นสังกัด (ถ้าทราบ)", "Parent ministry or department, where known",
               example="สำนักงานจังหวัดแม่ฮ่องสอน"),
     )),
-    Field("province", "str", "จังหวัดที่ตั้งของผลงาน (ชื่อภาษาไทย) หรือ ทั่วประเทศ",
-          "Province of the work (Thai name), or ทั่วประเทศ for national work", required=True,
+    Field("province", "str", "จังหวัดที่ตั้งของผลงาน (ชื่อภาษาไทย) หรือ ทั่วประเทศ (งานระดับประเทศ) "
+          "หรือ หลายจังหวัด / ไม่ระบุ (งานในหลายจังหวัด หรือแหล่งข้อมูลไม่ระบุจังหวัด)",
+          "Province of the work (Thai name), or ทั่วประเทศ for national work, or หลายจังหวัด / ไม่ระบุ "
+          "for work in several provinces or where no source states the province", required=True,
           choices="province", example="แม่ฮ่องสอน"),
     Field("pain_point", "str", "ปัญหา 1–3 ประโยค", "The problem, one to three sentences", required="full",
           max_chars=SUMMARY_MAX_CHARS, example="ประชาชนต้องเดินทาง 2-3 ชั่วโมงเพื่อมารับบริการ"),

@@ -45,6 +45,11 @@ class Taxonomy:
         return {p["th"]: p for p in self.provinces}
 
     @cached_property
+    def scopes(self) -> list[str]:
+        """The `province` values that are not a province (ทั่วประเทศ, หลายจังหวัด / ไม่ระบุ)."""
+        return [p["th"] for p in self.provinces if p.get("scope")]
+
+    @cached_property
     def province_by_key(self) -> dict:
         return {p["key"]: p for p in self.provinces}
 
@@ -239,8 +244,9 @@ def check(taxonomy: Taxonomy):
         keys = [item.get("key") for item in taxonomy.vocabularies.get(name, [])]
         if len(keys) != len(set(keys)):
             yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
-    if len(taxonomy.provinces) != 78:
-        yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"
+    provinces = [p for p in taxonomy.provinces if not p.get("scope")]
+    if len(provinces) != 77:
+        yield "provinces.yaml", 0, f"expected the 77 provinces (besides the `scope: true` entries), got {len(provinces)}"
 
 
 def _check_pmqa(pmqa: dict, aw: str, line):

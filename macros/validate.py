@@ -174,7 +174,8 @@ def _choice_message(f, path, value, allowed, meta, tax) -> str:
     if f.choices == "province":
         by_key = tax.province_by_key.get(str(value).lower()) if isinstance(value, str) else None
         hint = f"; write the Thai name {by_key['th']!r}" if by_key else _suggest(value, allowed)
-        return f"{path} must be one of the 77 provinces in Thai, or ทั่วประเทศ, got {value!r}{hint}"
+        return (f"{path} must be one of the 77 provinces in Thai, or {', or '.join(map(repr, tax.scopes))}, "
+                f"got {value!r}{hint}")
     if f.choices == "inferable_field":
         return (f"{path} must name a value the case page shows, as a dotted path ({_allowed(allowed)}), "
                 f"got {value!r}{_suggest(value, allowed)}; explain any other doubt in notes")
