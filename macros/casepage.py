@@ -3,7 +3,9 @@ sources and related cases. Every value from the case is escaped: e() in attribut
 (which leaves quotes alone; see render.t)."""
 from __future__ import annotations
 
-from . import facets, render as r
+import functools
+
+from . import facets, inferred, render as r
 from .cases import Case, Corpus
 from .render import e, t
 
@@ -22,17 +24,21 @@ def search_data(corpus: Corpus, case: Case) -> str:
 def header(corpus: Corpus, case: Case) -> str:
     tax, meta, here = corpus.taxonomy, case.meta, case.url
     agency = meta["agency"]
-    agency_html = f'<a href="{e(r.rel(here, r.agency_url(case.agency_slug)))}">{t(case.agency)}</a>'
+    mark = functools.partial(inferred.mark, meta)
+    agency_html = f'<a href="{e(r.rel(here, r.agency_url(case.agency_slug)))}">{t(case.agency)}</a>{mark("agency.name")}'
     if agency.get("name_en"):
         agency_html += f' <span class="psea-en" lang="en">{t(agency["name_en"])}</span>'
     if agency.get("parent"):
-        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency["parent"])}</span>'
+        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency["parent"])}</span>{mark("agency.parent")}'
     facts = [
         ("หน่วยงาน", agency_html),
-        ("ประเภทหน่วยงาน", t(r.agency_type_label(tax, case.agency_type))),
-        ("จังหวัด", f'<a href="{e(r.rel(here, r.province_url(tax, case.province)))}">{t(case.province)}</a>'),
-        ("ปีที่ได้รับรางวัล", f'<a href="{e(r.rel(here, r.year_url(case.year)))}">{case.year}</a>'),
+        ("ประเภทหน่วยงาน", t(r.agency_type_label(tax, case.agency_type)) + mark("agency.type")),
+        ("จังหวัด", f'<a href="{e(r.rel(here, r.province_url(tax, case.province)))}">{t(case.province)}</a>'
+                    + mark("province")),
+        ("ปีที่ได้รับรางวัล", f'<a href="{e(r.rel(here, r.year_url(case.year)))}">{case.year}</a>{mark("year")}'),
     ]
+    badge_marks = {"year": mark("year"), "branch": mark("award.branch"), "category": mark("award.category"),
+                   "level": mark("award.level")}
     facts_html = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
     title_en = f'<p class="psea-title-en" lang="en">{t(meta["title_en"])}</p>' if meta.get("title_en") else ""
     summary_note = ""
@@ -50,8 +56,18 @@ def header(corpus: Corpus, case: Case) -> str:
     if metrics:
         metrics = f'<section aria-labelledby="ตัวเลขสำคัญ"><h2 id="ตัวเลขสำคัญ">ตัวเลขสำคัญ</h2>{metrics}</section>'
     return (f'<header class="psea-case-header"><h1>{t(case.title)}</h1>{title_en}{search_data(corpus, case)}'
-            f"{r.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
-            f"{summary_note}{glance_html}{metrics}")
+            f"{r.badges(case, tax, here, badge_marks)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
+            f"{inferred_reasons(tax, case)}{summary_note}{glance_html}{metrics}")
+
+
+def inferred_reasons(tax, case: Case) -> str:
+    """The reasons of the case's inferred values, with each value as the header shows it."""
+    return inferred.reasons_html(case.meta, {
+        "award.branch": r.branch_label(tax, case.branch),
+        "award.category": tax.category_label(case.branch, case.category, case.year),
+        "award.level": r.level_label(tax, case.level),
+        "agency.type": r.agency_type_label(tax, case.agency_type),
+    })
 
 
 def _list_section(anchor: str, title: str, items: list[str]) -> str:

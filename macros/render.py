@@ -5,6 +5,7 @@ import functools
 import itertools
 from html import escape
 
+from . import inferred
 from .cases import Case, Corpus
 from .taxonomy import Taxonomy
 
@@ -101,7 +102,10 @@ def agency_type_label(tax: Taxonomy, key) -> str:
 LEVEL_CLASS = ' class="psea-level"'
 
 
-def badges(case: Case, tax: Taxonomy, here: str) -> str:
+def badges(case: Case, tax: Taxonomy, here: str, marks: dict | None = None) -> str:
+    """`marks` maps a badge's kind (year, branch, category, level) to HTML put after its link,
+    such as the mark of an inferred value (macros/inferred.py)."""
+    marks = marks or {}
     parts = [
         (year_url(case.year), f"ปี {case.year}", "year"),
         (branch_url(case.branch), branch_label(tax, case.branch), "branch"),
@@ -110,7 +114,7 @@ def badges(case: Case, tax: Taxonomy, here: str) -> str:
     ]
     # Each link is a badge by the list's class (site.css); only the level looks different.
     items = "".join(
-        f'<li><a{LEVEL_CLASS if kind == "level" else ""} href="{e(rel(here, url))}">{t(label)}</a></li>'
+        f'<li><a{LEVEL_CLASS if kind == "level" else ""} href="{e(rel(here, url))}">{t(label)}</a>{marks.get(kind, "")}</li>'
         for url, label, kind in parts)
     return f'<ul class="psea-badges" aria-label="รางวัล">{items}</ul>'
 
@@ -151,12 +155,13 @@ def _case_row(case: Case, tax: Taxonomy, up: str) -> str:
     summary_html = f'<br><span class="psea-row__summary">{t(summary)}</span>' if summary else ""
     status = ("" if case.status == "full"
               else f' <span class="psea-status psea-status--{e(case.status)}">{t(status_label(tax, case.status))}</span>')
+    mark = functools.partial(inferred.mark, case.meta, case_url=up + case.url)
     return (
         "<tr>"
-        f'<td data-label="ปี"><a href="{e(up + year_url(case.year))}">{case.year}</a></td>'
+        f'<td data-label="ปี"><a href="{e(up + year_url(case.year))}">{case.year}</a>{mark("year")}</td>'
         f'<td data-label="ผลงาน"><a href="{e(up + case.url)}">{t(case.title)}</a>{status}{summary_html}</td>'
-        f'<td data-label="หน่วยงาน"><a href="{e(up + agency_url(case.agency_slug))}">{t(case.agency)}</a></td>'
-        f'<td data-label="จังหวัด"><a href="{e(up + province_url(tax, case.province))}">{t(case.province)}</a></td>'
+        f'<td data-label="หน่วยงาน"><a href="{e(up + agency_url(case.agency_slug))}">{t(case.agency)}</a>{mark("agency.name")}</td>'
+        f'<td data-label="จังหวัด"><a href="{e(up + province_url(tax, case.province))}">{t(case.province)}</a>{mark("province")}</td>'
         f'<td data-label="สาขา / ประเภท"><a href="{e(up + category_url(case.branch, case.category))}">'
         f'{t(branch_label(tax, case.branch))} / {t(tax.category_label(case.branch, case.category, case.year))}</a></td>'
         f'<td data-label="ระดับ">{t(level_label(tax, case.level))}</td>'
