@@ -202,6 +202,7 @@ def check(taxonomy: Taxonomy):
             yield from labelled(cat, what)
             if not cat.get("editions"):
                 yield aw, line(cat), f"{what} needs at least one edition with its years"
+            yield from _check_introduced(cat, what, aw, line, sourced)
             seen_years: set = set()
             for edition in cat.get("editions", []) or []:
                 years = edition.get("years") or []
@@ -247,6 +248,23 @@ def check(taxonomy: Taxonomy):
     provinces = [p for p in taxonomy.provinces if not p.get("scope")]
     if len(provinces) != 77:
         yield "provinces.yaml", 0, f"expected the 77 provinces (besides the `scope: true` entries), got {len(provinces)}"
+
+
+def _check_introduced(cat: dict, what: str, aw: str, line, sourced):
+    """A category the sources say began in a given year has no edition before it."""
+    introduced = cat.get("introduced")
+    if introduced is None:
+        return
+    first = introduced.get("year") if isinstance(introduced, dict) else None
+    if not isinstance(first, int):
+        yield aw, line(cat), f"{what}: introduced needs a `year` (the Buddhist-era year the sources say it began) and a `source`"
+        return
+    yield from sourced(introduced, f"{what} introduced")
+    early = sorted({y for edition in cat.get("editions") or [] for y in edition.get("years") or []
+                    if isinstance(y, int) and y < first})
+    if early:
+        yield (aw, line(cat), f"{what}: edition years {', '.join(map(str, early))} come before {first}, the year "
+               "the category was introduced (introduced.source); remove those years or correct introduced")
 
 
 def _check_pmqa(pmqa: dict, aw: str, line):
