@@ -14,11 +14,14 @@ def search_data(corpus: Corpus, case: Case) -> str:
     """A hidden element with the case's search filters, sort key and result metadata (read by
     Pagefind, see macros/search.py); values use the same keys as the browse page's facets."""
     values = {name: facets.case_value(corpus.taxonomy, case, name) for name in facets.SEARCH_FACETS}
-    values["agency"] = case.agency
+    values["agency"] = inferred.shown(case.meta, "agency.name", case.agency)
+    year_meta = "year[data-year]"
+    if inferred.shown(case.meta, "year", case.year) != str(case.year):  # the result line says it is inferred
+        values["year-shown"], year_meta = inferred.shown(case.meta, "year", case.year), "year[data-year-shown]"
     attrs = "".join(f' data-{name}="{e(value)}"' for name, value in values.items())
     filters = ", ".join(f"{name}[data-{name}]" for name in facets.SEARCH_FACETS)
     return (f'<span hidden data-pagefind-filter="{filters}" data-pagefind-sort="year[data-year]" '
-            f'data-pagefind-meta="agency[data-agency], year[data-year]"{attrs}></span>')
+            f'data-pagefind-meta="agency[data-agency], {year_meta}"{attrs}></span>')
 
 
 def header(corpus: Corpus, case: Case) -> str:

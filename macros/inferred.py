@@ -42,8 +42,7 @@ def mark(meta: dict, path: str, case_url: str = "") -> str:
     if reason is None:
         return ""
     href = escape(f"{case_url}#{anchor(path)}", quote=True)
-    return (f' <a class="psea-inferred" href="{href}" title="{escape(reason, quote=True)}">'
-            f'<span aria-hidden="true">*</span>{LABEL}</a>')
+    return f' <a class="psea-inferred" href="{href}" title="{escape(reason, quote=True)}">{LABEL}</a>'
 
 
 def value(meta: dict, path):
@@ -65,5 +64,10 @@ def reasons_html(meta: dict, labels: dict | None = None) -> str:
         f"{escape(reason, quote=False)}</li>" for path, reason in found.items())
     return ('<section class="psea-inferred-reasons" aria-labelledby="ค่าที่อนุมาน">'
             '<h2 id="ค่าที่อนุมาน">ค่าที่อนุมาน</h2>'
-            f"<p>ค่าที่มีเครื่องหมาย *{LABEL} ไม่ได้อ่านจากแหล่งข้อมูลโดยตรง แต่อนุมานเอาด้วยเหตุผลดังนี้</p>"
+            f"<p>ค่าที่มีเครื่องหมาย \"{LABEL}\" ไม่ได้อ่านจากแหล่งข้อมูลโดยตรง แต่อนุมานเอาด้วยเหตุผลดังนี้</p>"
             f"<ul>{items}</ul></section>")
+
+
+def shown(meta: dict, path: str, text) -> str:
+    """A value as plain text with the mark's word, where markup cannot carry the mark (search results)."""
+    return f"{text} ({LABEL})" if path in reasons(meta) else str(text)

@@ -86,6 +86,19 @@ def test_the_listing_of_its_year_marks_an_inferred_year_province_and_agency(buil
         assert marks(cells[label]) == expected, (label, cells[label])
 
 
+@pytest.mark.parametrize("case", MARKED, ids=[c["id"] for c in MARKED])
+def test_search_results_say_an_inferred_year_or_agency_is_inferred(built_site, case):
+    """Pagefind shows the agency and year of a result from the page's metadata (search.js metaLine)."""
+    span = re.search(r"<span hidden data-pagefind-filter=[^>]*>", html_of(built_site, url(case))).group(0)
+    attrs = dict(re.findall(r'(data-[\w-]+)="([^"]*)"', span))
+    meta = dict(part.strip().rstrip("]").split("[") for part in attrs["data-pagefind-meta"].split(","))
+    fields = {item["field"] for item in case["inferred"]}
+    for name, path, value in (("agency", "agency.name", case["agency"]["name"]), ("year", "year", case["year"])):
+        shown = unescape(attrs[meta[name]])
+        assert shown == (f"{value} ({inferred.LABEL})" if path in fields else str(value)), (name, shown)
+    assert attrs["data-year"] == str(case["year"])  # the filter and the sort keep the plain year
+
+
 def test_the_mark_leads_to_a_visible_reason_on_a_phone_and_in_print(page, site_url):
     case = next(c for c in MARKED if any(i["field"] == "year" for i in c["inferred"]))
     reason = next(i["reason"] for i in case["inferred"] if i["field"] == "year")
