@@ -3,37 +3,48 @@ sources and related cases. Every value from the case is escaped: e() in attribut
 (which leaves quotes alone; see render.escape.t)."""
 from __future__ import annotations
 
+import functools
+
 from . import facets
-from .render import fragments, labels, urls
+from .render import fragments, inferred, labels, urls
 from .render.escape import e, t
 from .structure.case import Case
 from .structure.corpus import Corpus
+from .taxonomy import Taxonomy
 
 
 def search_data(corpus: Corpus, case: Case) -> str:
     """A hidden element with the case's search filters, sort key and result metadata (read by
     Pagefind, see macros/search/policy.py); values use the same keys as the browse page's facets."""
     values = {name: facets.case_value(corpus.taxonomy, case, name) for name in facets.SEARCH_FACETS}
-    values["agency"] = case.agency.name
+    values["agency"] = inferred.shown(case, "agency.name", case.agency.name)
+    year_meta = "year[data-year]"
+    if "year" in case.inferred:  # the result line says the year is inferred
+        values["year-shown"], year_meta = inferred.shown(case, "year", case.year), "year[data-year-shown]"
     attrs = "".join(f' data-{name}="{e(value)}"' for name, value in values.items())
     filters = ", ".join(f"{name}[data-{name}]" for name in facets.SEARCH_FACETS)
     return (f'<span hidden data-pagefind-filter="{filters}" data-pagefind-sort="year[data-year]" '
-            f'data-pagefind-meta="agency[data-agency], year[data-year]"{attrs}></span>')
+            f'data-pagefind-meta="agency[data-agency], {year_meta}"{attrs}></span>')
 
 
 def header(corpus: Corpus, case: Case) -> str:
     tax, here, agency = corpus.taxonomy, urls.case_url(case), case.agency
-    agency_html = f'<a href="{e(urls.rel(here, urls.agency_url(case.agency_slug)))}">{t(agency.name)}</a>'
+    mark = functools.partial(inferred.mark, case)
+    agency_html = (f'<a href="{e(urls.rel(here, urls.agency_url(case.agency_slug)))}">{t(agency.name)}</a>'
+                   f'{mark("agency.name")}')
     if agency.name_en:
         agency_html += f' <span class="psea-en" lang="en">{t(agency.name_en)}</span>'
     if agency.parent:
-        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency.parent)}</span>'
+        agency_html += f'<br><span class="psea-muted">สังกัด {t(agency.parent)}</span>{mark("agency.parent")}'
     facts = [
         ("หน่วยงาน", agency_html),
-        ("ประเภทหน่วยงาน", t(labels.agency_type_label(tax, case.agency_type))),
-        ("จังหวัด", f'<a href="{e(urls.rel(here, urls.province_url(tax, case.province)))}">{t(case.province)}</a>'),
-        ("ปีที่ได้รับรางวัล", f'<a href="{e(urls.rel(here, urls.year_url(case.year)))}">{case.year}</a>'),
+        ("ประเภทหน่วยงาน", t(labels.agency_type_label(tax, case.agency_type)) + mark("agency.type")),
+        ("จังหวัด", f'<a href="{e(urls.rel(here, urls.province_url(tax, case.province)))}">{t(case.province)}</a>'
+                    + mark("province")),
+        ("ปีที่ได้รับรางวัล", f'<a href="{e(urls.rel(here, urls.year_url(case.year)))}">{case.year}</a>{mark("year")}'),
     ]
+    badge_marks = {"year": mark("year"), "branch": mark("award.branch"), "category": mark("award.category"),
+                   "level": mark("award.level")}
     facts_html = "".join(f"<div><dt>{label}</dt><dd>{value}</dd></div>" for label, value in facts)
     title_en = f'<p class="psea-title-en" lang="en">{t(case.title_en)}</p>' if case.title_en else ""
     summary_note = ""
@@ -51,8 +62,18 @@ def header(corpus: Corpus, case: Case) -> str:
     if metrics:
         metrics = f'<section aria-labelledby="ตัวเลขสำคัญ"><h2 id="ตัวเลขสำคัญ">ตัวเลขสำคัญ</h2>{metrics}</section>'
     return (f'<header class="psea-case-header"><h1>{t(case.title)}</h1>{title_en}{search_data(corpus, case)}'
-            f"{fragments.badges(case, tax, here)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
-            f"{summary_note}{glance_html}{metrics}")
+            f"{fragments.badges(case, tax, here, badge_marks)}<dl class=\"psea-facts\">{facts_html}</dl></header>"
+            f"{inferred_reasons(tax, case)}{summary_note}{glance_html}{metrics}")
+
+
+def inferred_reasons(tax: Taxonomy, case: Case) -> str:
+    """The reasons of the case's inferred values, with each value as the header shows it."""
+    return inferred.reasons_html(case, {
+        "award.branch": labels.branch_label(tax, case.branch),
+        "award.category": tax.category_label(case.branch, case.category, case.year),
+        "award.level": labels.level_label(tax, case.level),
+        "agency.type": labels.agency_type_label(tax, case.agency_type),
+    })
 
 
 def _list_section(anchor: str, title: str, items: list[str]) -> str:

@@ -14,7 +14,7 @@ def site_stats(corpus: Corpus) -> str:
     figures = (
         (len(corpus.cases), "ผลงาน"),
         (len(corpus.agencies), "หน่วยงาน"),
-        (len([p for p in corpus.keys("province") if p != "ทั่วประเทศ"]), "จังหวัด"),
+        (len([p for p in corpus.keys("province") if p not in corpus.taxonomy.scopes]), "จังหวัด"),
         (len(corpus.years), "ปีที่มีผลงาน"),
     )
     cards = "".join(f'<li class="psea-metric"><span class="psea-metric__figure">{n:,}</span>'

@@ -77,6 +77,22 @@ RECOGNITION = Field(
         Field("note", "str", "รายละเอียด", "Details"),
     ))
 
+# Values a case may mark as inferred (read from the document's date, or from general knowledge such
+# as a district's province or an acronym's agency) rather than read in a source: the facts a case
+# page shows at a glance. Each is a dotted path of FIELDS.
+INFERABLE_FIELDS = ("year", "province", "award.branch", "award.category", "award.level",
+                    "agency.name", "agency.type", "agency.parent")
+
+INFERRED = Field(
+    "inferred_item", "mapping", "ค่าที่อนุมานหนึ่งรายการ", "One inferred value", children=(
+        Field("field", "str", "ช่องที่ค่าไม่ได้อ่านจากแหล่งข้อมูลโดยตรง แต่อนุมานเอา",
+              "The field whose value is inferred rather than read in a source", required=True,
+              choices="inferable_field", example="province"),
+        Field("reason", "str", "เหตุผล: อนุมานจากอะไร และแหล่งข้อมูลบอกอะไรไว้ (แสดงบนหน้าผลงาน)",
+              "Why: what it was inferred from, and what the source does say (shown on the case page)",
+              required=True, example="แหล่งข้อมูลไม่ได้ระบุจังหวัด อนุมานจากที่ตั้งของอำเภอด่านมะขามเตี้ยซึ่งเป็นชื่อโรงพยาบาล"),
+    ))
+
 FIELDS: tuple[Field, ...] = (
     Field("id", "str", "รหัสถาวรของกรณีศึกษา เป็นอักษรอังกฤษตัวเล็ก ตัวเลข และขีด ใช้เป็นชื่อไฟล์และ URL",
           "Stable ASCII slug: lowercase letters, digits and hyphens; also the file name and URL",
@@ -107,8 +123,10 @@ FIELDS: tuple[Field, ...] = (
         Field("parent", "str", "หน่วยงานต้นสังกัด (ถ้าทราบ)", "Parent ministry or department, where known",
               example="สำนักงานจังหวัดแม่ฮ่องสอน"),
     )),
-    Field("province", "str", "จังหวัดที่ตั้งของผลงาน (ชื่อภาษาไทย) หรือ ทั่วประเทศ",
-          "Province of the work (Thai name), or ทั่วประเทศ for national work", required=True,
+    Field("province", "str", "จังหวัดที่ตั้งของผลงาน (ชื่อภาษาไทย) หรือ ทั่วประเทศ (งานระดับประเทศ) "
+          "หรือ หลายจังหวัด / ไม่ระบุ (งานในหลายจังหวัด หรือแหล่งข้อมูลไม่ระบุจังหวัด)",
+          "Province of the work (Thai name), or ทั่วประเทศ for national work, or หลายจังหวัด / ไม่ระบุ "
+          "for work in several provinces or where no source states the province", required=True,
           choices="province", example="แม่ฮ่องสอน"),
     Field("pain_point", "str", "ปัญหา 1–3 ประโยค", "The problem, one to three sentences", required="full",
           max_chars=SUMMARY_MAX_CHARS, example="ประชาชนต้องเดินทาง 2-3 ชั่วโมงเพื่อมารับบริการ"),
@@ -138,6 +156,11 @@ FIELDS: tuple[Field, ...] = (
     Field("notes", "list", "หมายเหตุด้านข้อมูล เช่น คำที่แก้จากการถอดข้อความ หรือส่วนที่อ่านไม่ได้แน่ชัด",
           "Data notes: extraction errors corrected, or parts that cannot be read with certainty",
           item=Field("note", "str", "หมายเหตุ", "Note"), scaffold=False),
+    Field("inferred", "list", "ค่าที่อนุมานเอา ไม่ได้อ่านจากแหล่งข้อมูล (เช่น ปีจากวันที่ของเอกสาร จังหวัดจากชื่ออำเภอ) "
+          "พร้อมเหตุผล หน้าผลงานจะแสดงเครื่องหมาย \"อนุมาน\" ที่ค่านั้น",
+          "Values inferred rather than read in a source (a year from the document's date, a province from a "
+          "district's name), each with its reason; the case page marks them as inferred",
+          item=INFERRED, scaffold=False),
     Field("sources", "list", "แหล่งข้อมูลของข้อเท็จจริงในหน้านี้ (อย่างน้อยหนึ่งรายการ)",
           "Where the facts on this page come from (at least one)", required=True, item=SOURCE),
 )

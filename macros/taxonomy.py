@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlines
+from .schema import INFERABLE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -45,6 +46,11 @@ class Taxonomy:
     @cached_property
     def province_by_th(self) -> dict:
         return {p["th"]: p for p in self.provinces}
+
+    @cached_property
+    def scopes(self) -> list[str]:
+        """The `province` values that are not a province (ทั่วประเทศ, หลายจังหวัด / ไม่ระบุ)."""
+        return [p["th"] for p in self.provinces if p.get("scope")]
 
     @cached_property
     def province_by_key(self) -> dict:
@@ -161,6 +167,7 @@ CHOICES: dict[str, Choices] = {
     "status": _vocabulary("status"),
     "tag": _vocabulary("tags"),
     "sdg": _vocabulary("sdgs"),
+    "inferable_field": Choices("macros/schema.py (INFERABLE_FIELDS)", lambda tax: {f: f for f in INFERABLE_FIELDS}),
 }
 
 
@@ -241,6 +248,7 @@ def check(taxonomy: Taxonomy):
             yield from labelled(cat, what)
             if not cat.get("editions"):
                 yield aw, line(cat), f"{what} needs at least one edition with its years"
+            yield from _check_introduced(cat, what, aw, line, sourced)
             seen_years: set = set()
             for edition in cat.get("editions", []) or []:
                 years = edition.get("years") or []
@@ -283,8 +291,26 @@ def check(taxonomy: Taxonomy):
         keys = [item.get("key") for item in taxonomy.vocabularies.get(name, [])]
         if len(keys) != len(set(keys)):
             yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
-    if len(taxonomy.provinces) != 78:
-        yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"
+    provinces = [p for p in taxonomy.provinces if not p.get("scope")]
+    if len(provinces) != 77:
+        yield "provinces.yaml", 0, f"expected the 77 provinces (besides the `scope: true` entries), got {len(provinces)}"
+
+
+def _check_introduced(cat: dict, what: str, aw: str, line, sourced):
+    """A category the sources say began in a given year has no edition before it."""
+    introduced = cat.get("introduced")
+    if introduced is None:
+        return
+    first = introduced.get("year") if isinstance(introduced, dict) else None
+    if not isinstance(first, int):
+        yield aw, line(cat), f"{what}: introduced needs a `year` (the Buddhist-era year the sources say it began) and a `source`"
+        return
+    yield from sourced(introduced, f"{what} introduced")
+    early = sorted({y for edition in cat.get("editions") or [] for y in edition.get("years") or []
+                    if isinstance(y, int) and y < first})
+    if early:
+        yield (aw, line(cat), f"{what}: edition years {', '.join(map(str, early))} come before {first}, the year "
+               "the category was introduced (introduced.source); remove those years or correct introduced")
 
 
 def _check_pmqa(pmqa: dict, aw: str, line):

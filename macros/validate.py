@@ -174,8 +174,34 @@ def _choice_message(f, path, value, allowed, meta, tax) -> str:
     if f.choices == "province":
         by_key = tax.province_by_key.get(str(value).lower()) if isinstance(value, str) else None
         hint = f"; write the Thai name {by_key['th']!r}" if by_key else _suggest(value, allowed)
-        return f"{path} must be one of the 77 provinces in Thai, or ทั่วประเทศ, got {value!r}{hint}"
+        return (f"{path} must be one of the 77 provinces in Thai, or {', or '.join(map(repr, tax.scopes))}, "
+                f"got {value!r}{hint}")
+    if f.choices == "inferable_field":
+        return (f"{path} must name a value the case page shows, as a dotted path ({_allowed(allowed)}), "
+                f"got {value!r}{_suggest(value, allowed)}; explain any other doubt in notes")
     return f"{path} must be one of {_allowed(allowed)}, got {value!r}{_suggest(value, allowed)}"
+
+
+def check_inferred(meta: dict):
+    """Each inferred value is marked once, and only where the case gives that value."""
+    items = meta.get("inferred")
+    if not isinstance(items, list):
+        return
+    seen = set()
+    for i, item in enumerate(items):
+        path = item.get("field") if isinstance(item, dict) else None
+        if path not in schema.INFERABLE_FIELDS:
+            continue  # reported by the field checks
+        line = _line(item, "field", _line(items, i, 2))
+        if path in seen:
+            yield line, f"inferred[{i}].field {path!r} is marked twice: give one item per field, with one reason"
+        seen.add(path)
+        value = meta
+        for part in path.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            yield line, (f"inferred[{i}].field {path!r} has no value in this case: mark only a value the case "
+                         "gives, or delete the item")
 
 
 def check_mapping(fields, data: dict, prefix: str, meta: dict, tax, line: int):
@@ -270,6 +296,7 @@ def check_case(case: CaseFile, tax):
                    "source says of it, if it is not in the knowledge base yet)")
     if meta.get("builds_on") and meta.get("builds_on_unrecorded"):
         yield _line(meta, "builds_on_unrecorded", 2), "set either builds_on or builds_on_unrecorded, not both"
+    yield from check_inferred(meta)
     yield from check_body(case, meta)
 
 

@@ -90,7 +90,7 @@ def test_the_schema_covers_every_field(schema):
     assert schema["required"] == [f.name for f in FIELDS if f.required is True]
     assert schema["additionalProperties"] is False
     assert schema["properties"]["award"]["properties"]["branch"]["enum"] == list(Taxonomy.load().branches)
-    assert len(schema["properties"]["province"]["enum"]) == 78  # 77 provinces and ทั่วประเทศ; required, so no null
+    assert len(schema["properties"]["province"]["enum"]) == 79  # 77 provinces, ทั่วประเทศ, หลายจังหวัด / ไม่ระบุ; required, so no null
     assert schema["properties"]["title_en"]["type"] == ["string", "null"]  # optional: `title_en:` is allowed
 
 

@@ -54,7 +54,8 @@ def test_every_case_file_is_in_the_browse_table(built_site, case_files):
     parser = LinkParser()
     parser.feed((built_site / "browse" / "index.html").read_text(encoding="utf-8"))
     links = [urljoin(LOCAL + "browse/", href)[len(LOCAL):] for href in parser.table_links]
-    rows = [link for link in links if link.startswith("cases/")]  # one title link per row
+    # One title link per row (the mark of an inferred value links to its reason: a #fragment).
+    rows = [link for link in links if link.startswith("cases/") and "#" not in link]
     for case in case_files:
         assert rows.count(case["url"]) == 1, f"{case['url']} appears {rows.count(case['url'])} times in the browse table"
     assert len(set(rows)) == len(case_files)

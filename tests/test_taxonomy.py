@@ -73,6 +73,10 @@ def broken_copy(tmp_path, edit) -> Taxonomy:
     return Taxonomy.load(data)
 
 
+def _category(awards, branch, key):
+    return next(c for b in awards["branches"] if b["key"] == branch for c in b["categories"] if c["key"] == key)
+
+
 def _rubric(awards, key):
     return next(r for r in awards["rubrics"] if r["key"] == key)
 
@@ -90,7 +94,29 @@ def _rubric(awards, key):
      "pmqa: the 7 categories' points add up to 1001, but criteria.total_points says 1000"),
     (lambda a: a["branches"][0]["categories"][0]["editions"][0].update(rubric="nope"),
      "category service/innovation: rubric 'nope' is not defined under rubrics"),
+    (lambda a: _category(a, "pmqa", "pmqa")["editions"][0]["years"].insert(0, 2557),
+     "category pmqa/pmqa: edition years 2557 come before 2558, the year the category was introduced"),
+    (lambda a: _category(a, "pmqa", "pmqa")["introduced"].pop("source"),
+     "category pmqa/pmqa introduced needs a `source` with `document` and `locator`"),
 ])
 def test_broken_award_data_is_reported(tmp_path, edit, message):
     problems = [m for _, _, m in check(broken_copy(tmp_path, edit))]
     assert any(m.startswith(message) for m in problems), problems
+
+
+def test_the_pmqa_outstanding_level_starts_when_the_book_says_it_was_added():
+    """The PMQA book says the outstanding level was added with the criteria revision of one year
+    (002 lines 118-124); no outstanding edition may come before it (read from the text, not typed)."""
+    import re
+
+    text = (DATA_DIR.parent / "sources" / "002_b81c7b49609d6488.txt").read_text(encoding="utf-8")
+    flat = re.sub(r"\s+", " ", text)
+    added = re.search(r"ในปี พ\.ศ\. (\d{4}) เพื่อให้ส่วนราชการ[^“]*ได้เพิ่ม “รางวัลคุณภาพการบริหารจัดการภาครัฐ ระดับดีเด่น”", flat)
+    assert added, "the sentence on the outstanding level's introduction is no longer in the source"
+    first = int(added.group(1))
+    category = TAX.category("pmqa", "pmqa")
+    assert category["introduced"]["year"] == first
+    assert min(TAX.category_years(category)) == first
+    outstanding = [y for c in TAX.categories("pmqa").values() for edition in c["editions"]
+                   if "ดีเด่น" in (edition.get("th") or "") for y in edition["years"]]
+    assert outstanding and min(outstanding) >= first

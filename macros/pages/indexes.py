@@ -34,12 +34,15 @@ def render_years(corpus: Corpus):
 def render_provinces(corpus: Corpus):
     tax = corpus.taxonomy
     present = [p for p in tax.provinces if corpus.group("province", p["th"])]
-    present.sort(key=lambda p: (p["key"] != "national", thai_sort_key(p["th"])))
+    present.sort(key=lambda p: (not p.get("scope"), p["key"] != "national", thai_sort_key(p["th"])))
     yield _index_page(urls.page_src_uri(urls.PROVINCES_URL), "ผลงานตามจังหวัด",
-                      "ผลงานแยกตามจังหวัดที่ตั้งของผลงาน งานระดับประเทศอยู่ในหมวด ทั่วประเทศ",
+                      "ผลงานแยกตามจังหวัดที่ตั้งของผลงาน งานระดับประเทศอยู่ในหมวด ทั่วประเทศ "
+                      "งานที่อยู่หลายจังหวัดหรือแหล่งข้อมูลไม่ระบุจังหวัดอยู่ในหมวด หลายจังหวัด / ไม่ระบุ",
                       [(urls.province_url(tax, p["th"]), p["th"], len(corpus.group("province", p["th"]))) for p in present])
     for province in present:
-        title = "ผลงานระดับประเทศ" if province["key"] == "national" else f"ผลงานในจังหวัด{province['th']}"
+        title = ("ผลงานระดับประเทศ" if province["key"] == "national"
+                 else "ผลงานหลายจังหวัดหรือไม่ระบุจังหวัด" if province.get("scope")
+                 else f"ผลงานในจังหวัด{province['th']}")
         yield _cases_page(urls.page_src_uri(urls.province_key_url(province["key"])), title,
                           f"{province['th']} ({province['en']})", corpus.group("province", province["th"]), corpus)
 

@@ -2,11 +2,13 @@
 from a case is escaped here."""
 from __future__ import annotations
 
+import functools
 import itertools
 
 from ..structure.case import Case, Metric
 from ..structure.corpus import Corpus
 from ..taxonomy import Taxonomy
+from . import inferred
 from .escape import e, t
 from .labels import branch_label, level_label, number, status_label
 from .urls import agency_url, branch_url, case_url, category_url, province_url, rel, year_url
@@ -16,7 +18,10 @@ from .urls import agency_url, branch_url, case_url, category_url, province_url, 
 LEVEL_CLASS = ' class="psea-level"'
 
 
-def badges(case: Case, tax: Taxonomy, here: str) -> str:
+def badges(case: Case, tax: Taxonomy, here: str, marks: dict[str, str] | None = None) -> str:
+    """`marks` maps a badge's kind (year, branch, category, level) to HTML put after its link,
+    such as the mark of an inferred value (render/inferred.py)."""
+    marks = marks or {}
     parts = [
         (year_url(case.year), f"ปี {case.year}", "year"),
         (branch_url(case.branch), branch_label(tax, case.branch), "branch"),
@@ -25,8 +30,8 @@ def badges(case: Case, tax: Taxonomy, here: str) -> str:
     ]
     # Each link is a badge by the list's class (site.css); only the level looks different.
     items = "".join(
-        f'<li><a{LEVEL_CLASS if kind == "level" else ""} href="{e(rel(here, url))}">{t(label)}</a></li>'
-        for url, label, kind in parts)
+        f'<li><a{LEVEL_CLASS if kind == "level" else ""} href="{e(rel(here, url))}">{t(label)}</a>'
+        f'{marks.get(kind, "")}</li>' for url, label, kind in parts)
     return f'<ul class="psea-badges" aria-label="รางวัล">{items}</ul>'
 
 
@@ -66,12 +71,15 @@ def _case_row(case: Case, tax: Taxonomy, up: str) -> str:
     summary_html = f'<br><span class="psea-row__summary">{t(summary)}</span>' if summary else ""
     status = ("" if case.status == "full"
               else f' <span class="psea-status psea-status--{e(case.status)}">{t(status_label(tax, case.status))}</span>')
+    mark = functools.partial(inferred.mark, case, case_url=up + case_url(case))
     return (
         "<tr>"
-        f'<td data-label="ปี"><a href="{e(up + year_url(case.year))}">{case.year}</a></td>'
+        f'<td data-label="ปี"><a href="{e(up + year_url(case.year))}">{case.year}</a>{mark("year")}</td>'
         f'<td data-label="ผลงาน"><a href="{e(up + case_url(case))}">{t(case.title)}</a>{status}{summary_html}</td>'
-        f'<td data-label="หน่วยงาน"><a href="{e(up + agency_url(case.agency_slug))}">{t(case.agency.name)}</a></td>'
-        f'<td data-label="จังหวัด"><a href="{e(up + province_url(tax, case.province))}">{t(case.province)}</a></td>'
+        f'<td data-label="หน่วยงาน"><a href="{e(up + agency_url(case.agency_slug))}">{t(case.agency.name)}</a>'
+        f'{mark("agency.name")}</td>'
+        f'<td data-label="จังหวัด"><a href="{e(up + province_url(tax, case.province))}">{t(case.province)}</a>'
+        f'{mark("province")}</td>'
         f'<td data-label="สาขา / ประเภท"><a href="{e(up + category_url(case.branch, case.category))}">'
         f'{t(branch_label(tax, case.branch))} / {t(tax.category_label(case.branch, case.category, case.year))}</a></td>'
         f'<td data-label="ระดับ">{t(level_label(tax, case.level))}</td>'

@@ -89,6 +89,7 @@ class Case:
     recognition: tuple[Recognition, ...] = ()
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    inferred: dict[str, str] = field(default_factory=dict)  # dotted field path -> why it is inferred
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any], body: str, path: Path | None = None) -> Case:
@@ -103,6 +104,7 @@ class Case:
             builds_on=meta.get("builds_on"), builds_on_unrecorded=meta.get("builds_on_unrecorded"),
             recognition=_records(Recognition, meta.get("recognition")), notes=tuple(meta.get("notes") or ()),
             sources=_records(Source, meta.get("sources")),
+            inferred={item["field"]: item["reason"] for item in meta.get("inferred") or ()},
         )
 
     # The most used award and agency values, flat.
