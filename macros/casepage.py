@@ -77,9 +77,19 @@ def footer(corpus: Corpus, case: Case) -> str:
             f"{f' — {t(rec.get(chr(110) + chr(111) + chr(116) + chr(101)))}' if rec.get('note') else ''}"
             for rec in meta.get("recognition") or []]),
         _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in meta.get("notes") or []]),
-        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            f"{t(tax.document_by_file.get(s.get('document'), {}).get('th', s.get('document')))} "
-            f"(<code>{t(s.get('document'))}</code>): {t(s.get('locator'))}" for s in meta.get("sources") or []]),
+        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [source_item(tax, s) for s in meta.get("sources") or []]),
         r.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'
+
+
+def source_item(tax, source: dict) -> str:
+    """A source as listed on the case page: a document of data/sources.yaml by its title and file
+    name, or another published document by its title linked to its address (the schema allows only
+    http(s) addresses; rel keeps the case page from vouching for or exposing itself to the target)."""
+    locator = f": {t(source.get('locator'))}"
+    if source.get("document"):
+        doc = tax.document_by_file.get(source["document"], {})
+        return f"{t(doc.get('th', source['document']))} (<code>{t(source['document'])}</code>){locator}"
+    return (f'<a href="{e(source.get("url"))}" rel="nofollow noopener noreferrer">{t(source.get("title"))}</a>'
+            f"{locator}")
