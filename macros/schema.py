@@ -56,7 +56,7 @@ SOURCE = Field(
         Field("title", "str", "ชื่อเอกสาร (เมื่อไม่มีใน data/sources.yaml)",
               "Document title, when it is not in data/sources.yaml",
               example="ประกาศผลรางวัลเลิศรัฐ ประจำปี พ.ศ. 2568"),
-        Field("url", "str", "ลิงก์ของเอกสาร ขึ้นต้นด้วย https://", "Link to the document, starting with https://",
+        Field("url", "str", "ลิงก์ของเอกสาร (ขึ้นต้นด้วย https://)", "Link to the document, starting with https://",
               pattern=URL_PATTERN, max_chars=URL_MAX_CHARS, example="https://www.opdc.go.th/",
               extra={"pattern_th": "ลิงก์ที่ขึ้นต้นด้วย https:// หรือ http://",
                      "pattern_en": "a web address starting with https:// or http://"}),
