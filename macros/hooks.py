@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from . import casepage, exports, search, shell, site as site_module
+from . import casepage, exports, propose, search, shell, site as site_module
 from .pages import PLACEHOLDER
 from .render import e
 from .slugs import heading_slug
@@ -55,6 +55,7 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     config_dir = Path(config.config_file_path).parent
     site = site_module.load(config_dir, Path(config.docs_dir))
+    site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)
     STATE["site"] = site
     # Speed (issue: scale): the corpus and its pages live until the build ends. Left in the garbage
     # collector's care, they are scanned again at every collection while mkdocs allocates pages:
@@ -123,7 +124,7 @@ def on_page_content(html, page, config, files):
         html = html.replace(f"<p>{PLACEHOLDER}</p>", generated.html).replace(PLACEHOLDER, generated.html)
     elif case is not None:
         html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
-                + casepage.footer(site.corpus, case))
+                + casepage.footer(site.corpus, case) + propose.report_error_link(config, case))
     if search.is_indexed(page.url):
         html = search.body(html, page.title or config.site_name)
         search.page_ready(page, html, config)  # indexed on the other core while mkdocs goes on
