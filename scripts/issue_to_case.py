@@ -41,10 +41,25 @@ def free_id(wanted: str, taken: set[str]) -> str:
     return f"{wanted}-{n}"
 
 
-def convert(body: str, source_name: str, cases_dir: Path, taxonomy: Taxonomy):
+def case_title(answer: str, issue_title: str, prefix: str) -> str:
+    """The case's title: the form's answer, else the issue's title (a link from /propose/ can fill
+    only one of the two, both being `title`), without the form's `[ผลงาน] ` prefix."""
+    for text in (answer, issue_title):
+        text = proposal.trim(text or "")
+        if text.startswith(prefix.strip()):
+            text = proposal.trim(text[len(prefix.strip()):])
+        if text:
+            return text
+    return ""
+
+
+def convert(body: str, source_name: str, cases_dir: Path, taxonomy: Taxonomy, issue_title: str = ""):
     """(path to write, text, problem lines). The path and text are None when there are problems."""
     form = fieldref.propose_form(taxonomy)
     answers = issue_body.parse(body, form)
+    if "title" in answers:
+        answers["title"] = issue_body.Answer(case_title(answers["title"].text, issue_title, form["title"]),
+                                             answers["title"].line)
     labels = {q.id: q.field.th for q in proposal.questions()}
 
     def where(question_id: str) -> str:
@@ -81,13 +96,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("file", nargs="?", default="-", help="the issue body (default: standard input)")
+    parser.add_argument("--issue-title", default="", help="the issue's title: the case's title when its answer is empty")
     parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help="where cases live (default: content/cases)")
     args = parser.parse_args(argv)
     if args.file == "-":
         body, name = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace"), "issue"
     else:
         body, name = Path(args.file).read_bytes().decode("utf-8-sig", errors="replace"), args.file
-    path, text, problems = convert(body, name, args.cases_dir, Taxonomy.load())
+    path, text, problems = convert(body, name, args.cases_dir, Taxonomy.load(), args.issue_title)
     if problems:
         for line in problems:
             print(line)

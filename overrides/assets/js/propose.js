@@ -421,8 +421,10 @@
   function issueUrl(a, title) {
     var params = new URLSearchParams();
     params.set("template", D.template);
+    // `title` is both the issue's title and the form's title field: GitHub takes it as the issue's
+    // title, which scripts/issue_to_case.py reads (--issue-title) when the field is empty.
+    D.questions.forEach(function (q) { if (q.id !== "title" && trim(a[q.id] || "")) params.set(q.id, a[q.id]); });
     params.set("title", D.issueTitle + title);
-    D.questions.forEach(function (q) { if (trim(a[q.id] || "")) params.set(q.id, a[q.id]); });
     return D.repo + "/issues/new?" + params.toString();
   }
   function editorUrl(meta, fileText) {
@@ -454,6 +456,7 @@
     var cat = (D.categories[award.branch] || []).filter(function (c) { return c.key === award.category; })[0];
     var badges = ["ปี " + meta.year, labelOf("branch", award.branch), cat ? cat.years[String(meta.year)] : award.category,
       labelOf("level", award.level)];
+    previewBox.appendChild(el("p", { class: "psea-muted", text: "ไฟล์ content/cases/" + meta.year + "/" + meta.id + ".md" }));
     previewBox.appendChild(el("h3", { text: meta.title }));
     if (meta.title_en) previewBox.appendChild(el("p", { lang: "en", text: meta.title_en }));
     previewBox.appendChild(el("ul", { class: "psea-badges", "aria-label": "รางวัล" },
