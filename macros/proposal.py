@@ -26,9 +26,9 @@ DEFAULT_STATUS = "summary"
 ID_MAX_CHARS = 60
 # Trimmed from both ends of an answer (the same set in propose.js, so both trim alike).
 TRIM = " \t\n\r\f\v\u00a0\u200b\u3000\ufeff"
-_TRIM_RE = re.compile(f"^[{re.escape(TRIM)}]+|[{re.escape(TRIM)}]+$")
+_TRIM_RE = re.compile(f"\\A[{re.escape(TRIM)}]+|[{re.escape(TRIM)}]+\\Z")
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-NUMBER = re.compile(r"(-?)0*(\d+)(\.\d+)?")
+NUMBER = re.compile(r"(-?)0*([0-9]+)(\.[0-9]+)?")  # [0-9]: Python's \d takes any script's digits
 # Characters a double-quoted YAML scalar must not carry as they are: the quote and backslash,
 # control characters, YAML 1.1 line breaks (NEL, LS, PS), lone surrogates, BOM and non-characters.
 _ESCAPE = re.compile("[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
@@ -99,7 +99,7 @@ def option_keys(answer: str, allowed: list[str]) -> list[str]:
     """Keys of a multiple-choice answer (options joined by `, `). A piece that is neither `key — label`
     nor a key is the rest of a label that had a comma in it."""
     keys = []
-    for piece in re.split(r",\s*", answer):
+    for piece in re.split(r", *", answer):
         piece = trim(piece)
         if not piece:
             continue

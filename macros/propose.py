@@ -164,5 +164,5 @@ def report_error_link(config, case) -> str:
     if not repo:
         return ""
     url = report_error_url(repo, case, config.get("site_url") or "")
-    return (f'<p class="psea-report-error"><a href="{e(url)}">แจ้งแก้ไขข้อมูล</a> '
+    return (f'<p class="psea-report-error" data-pagefind-ignore><a href="{e(url)}">แจ้งแก้ไขข้อมูล</a> '
             '<span class="psea-muted">ข้อมูลในหน้านี้ผิดหรือไม่ครบ? แจ้งพร้อมเอกสารอ้างอิงผ่านแบบฟอร์มบน GitHub</span></p>')

@@ -43,8 +43,11 @@ class Field:
         return next((c for c in self.children if c.name == name), None)
 
 
-# A web address a source may link to: http(s) only, nothing that could end an attribute.
-URL_PATTERN = r"^https?://[^\s<>\"'`\\]+$"
+# A web address a source may link to: http(s) only, no space, control character or anything that
+# could end an attribute. The characters are listed rather than written \s, which Python and
+# JavaScript (propose.js, the JSON Schema) read differently.
+URL_PATTERN = (r"^https?://[^\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+               r"<>\"'`\\]+$")
 URL_MAX_CHARS = 2000
 
 SOURCE = Field(

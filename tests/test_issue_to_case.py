@@ -249,3 +249,11 @@ def test_a_source_names_a_listed_document_or_a_title_and_link(tmp_path, source, 
     path.write_text(head + source + "---\n", encoding="utf-8")
     messages = [p.message for p in validate([path], cases_dir=tmp_path / "cases").problems]
     assert (messages == []) if problem is None else any(problem in m for m in messages), messages
+
+
+def test_a_full_case_without_its_story_points_at_the_status_answer(tmp_path):
+    text = body(dict(complete(), status=option("status", "full")))
+    code, out, err, cases_dir = run(tmp_path, text)
+    assert code == 1 and written(cases_dir) == []
+    line = answer_line(text, "status")
+    assert out.startswith(f"{tmp_path / 'issue.md'}:{line}: คำตอบ «ระดับความสมบูรณ์"), out

@@ -19,7 +19,7 @@
   var Q = {};
   D.questions.forEach(function (q) { Q[q.id] = q; });
   var TRIM_RE = new RegExp("^[" + escapeRe(D.trim) + "]+|[" + escapeRe(D.trim) + "]+$", "g");
-  var NUMBER_RE = /^(-?)0*(\d+)(\.\d+)?$/;
+  var NUMBER_RE = /^(-?)0*([0-9]+)(\.[0-9]+)?$/;
   // The characters macros/proposal.quote escapes; "u" so that only lone surrogates match.
   var ESCAPE_RE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/gu;
   var THAI_ZERO = 0x0e50;
@@ -154,7 +154,7 @@
 
   function optionKeys(answer, allowedKeys) {
     var keys = [];
-    answer.split(/,\s*/).forEach(function (piece) {
+    answer.split(/, */).forEach(function (piece) {
       piece = trim(piece);
       if (!piece) return;
       if (piece.indexOf(D.optionSeparator) >= 0 || allowedKeys.indexOf(piece) >= 0 || !keys.length) {
