@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The steps of .github/workflows/propose.yml, kept here so they can be tested.
 
-  convert ISSUE_FILE --issue-title T   run issue_to_case.py; write `ok`, `path`, `text_b64`,
-                                        `problems_b64` to $GITHUB_OUTPUT (base64: any text is safe)
+  convert ISSUE_FILE --issue-title T   run issue_to_case.py and build the site with the file (--strict);
+                                        write `ok`, `path`, `text_b64`, `problems_b64` to $GITHUB_OUTPUT
+                                        (base64: any text is safe)
   write PATH TEXT_B64                  write the case file, refusing any path outside content/cases
   comment --number N [--pr-url U] [--problems-b64 P] [--text-b64 T]
                                         print the Thai comment for the issue (Markdown)
@@ -20,6 +21,7 @@ import re
 import secrets
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import _bootstrap  # noqa: F401
@@ -45,6 +47,20 @@ def convert(issue_file: Path, issue_title: str, root: Path = ROOT) -> dict:
                 "problems_b64": ""}
     problems = result.stdout.replace(str(issue_file), "issue").strip() or result.stderr.strip()
     return {"ok": "false", "path": "", "text_b64": "", "problems_b64": b64(problems)}
+
+
+def check_build(root: Path = ROOT) -> str:
+    """Build the site with --strict, as CI does (a pull request opened with the workflow's token
+    starts no other workflow, so CI runs only once a maintainer marks it ready for review).
+    Returns "" or the build's error lines."""
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", out],
+                                capture_output=True, text=True, cwd=root,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode == 0:
+        return ""
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if "ERROR" in line or "Aborted" in line]
+    return "การสร้างเว็บไซต์ทดลองพร้อมไฟล์นี้ไม่ผ่าน:\n" + "\n".join(lines[-20:] or ["(ไม่มีข้อความ)"])
 
 
 def write_outputs(values: dict, output_file: str) -> None:
@@ -78,8 +94,9 @@ def comment(number: int, pr_url: str = "", problems: str = "", text: str = "") -
                 "แก้คำตอบด้วยเมนู **Edit** ของ issue นี้ แล้วระบบจะตรวจใหม่และตอบอีกครั้ง "
                 "ถ้าไม่แน่ใจว่าต้องแก้อย่างไร ตอบในความเห็นได้ ผู้ดูแลจะช่วย")
     return (f"สร้างไฟล์ผลงานจาก issue #{number} แล้ว: pull request ฉบับร่าง {pr_url}\n\n"
-            "ระบบตรวจ (CI) จะตรวจไฟล์และสร้างเว็บไซต์ทดลองใน pull request นั้น ผู้ดูแลจะตรวจกับเอกสารอ้างอิง "
-            "แล้วรวมเข้าคลังความรู้ เมื่อรวมแล้ว issue นี้จะปิดเอง ถ้าแก้คำตอบใน issue นี้ pull request จะอัปเดตตาม\n\n"
+            "ไฟล์ผ่านการตรวจด้วย `scripts/validate.py` และการสร้างเว็บไซต์ทดลอง (`mkdocs build --strict`) แล้ว "
+            "ผู้ดูแลจะตรวจกับเอกสารอ้างอิง กด Ready for review (ระบบตรวจ CI จะทำงานอีกครั้ง) แล้วรวมเข้าคลังความรู้ "
+            "เมื่อรวมแล้ว issue นี้จะปิดเอง ถ้าแก้คำตอบใน issue นี้ pull request จะอัปเดตตาม\n\n"
             "<details><summary>ตัวอย่างเนื้อหาไฟล์</summary>\n\n"
             f"{fence(text)}\n\n</details>")
 
@@ -101,6 +118,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.command == "convert":
         values = convert(args.issue_file, args.issue_title)
+        if values["ok"] == "true":
+            failed = check_build()
+            if failed:
+                values = {"ok": "false", "path": "", "text_b64": "", "problems_b64": b64(failed)}
         if os.environ.get("GITHUB_OUTPUT"):
             write_outputs(values, os.environ["GITHUB_OUTPUT"])
         print(unb64(values["problems_b64"]) or values["path"])

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros import proposal
+from macros.taxonomy import Taxonomy
 from test_issue_to_case import body, complete
+
+TAX = Taxonomy.load()
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "propose.yml"
@@ -26,7 +30,9 @@ def workflow() -> dict:
 def test_runs_on_labelled_proposal_issues(workflow):
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert set(triggers) == {"issues"} and set(triggers["issues"]["types"]) == {"opened", "edited", "labeled"}
-    assert "'case-proposal'" in workflow["jobs"]["convert"]["if"]
+    condition = workflow["jobs"]["convert"]["if"]
+    assert "contains(github.event.issue.labels.*.name, 'case-proposal')" in condition
+    assert "github.event.label.name == 'case-proposal'" in condition
 
 
 def test_least_privilege_per_job(workflow):
@@ -109,3 +115,12 @@ def test_the_comment_is_thai_and_keeps_issue_text_inert():
     assert inside == hostile  # the whole of it inside one code block
     ok = proposal_workflow.comment(12, pr_url="https://github.com/psea-kb/psea-kb/pull/40", text="---\nid: \"x\"\n---\n")
     assert "pull request ฉบับร่าง https://github.com/psea-kb/psea-kb/pull/40" in ok and '```text\n---\nid: "x"\n---\n' in ok
+
+
+def test_the_build_check_passes_a_good_site_and_reports_a_broken_one(tmp_path):
+    from conftest import make_project
+    good = make_project(tmp_path / "good", {"2568/nong-bua-queue.md": proposal.build(complete(), TAX).text})
+    assert proposal_workflow.check_build(good) == ""
+    broken = make_project(tmp_path / "broken", {"2568/x.md": "---\nid: x\n---\n"})
+    report = proposal_workflow.check_build(broken)
+    assert report.startswith("การสร้างเว็บไซต์ทดลองพร้อมไฟล์นี้ไม่ผ่าน:") and "x.md" in report, report
