@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import fieldref
-from .schema import FIELDS, YEAR_MAX, YEAR_MIN, Field, iter_fields
+from .schema import FIELDS, Field, iter_fields
 
 NO_RESPONSE = "_No response_"
 OPTION_SEPARATOR = " — "  # fieldref.choice_options: `key — Thai label`
