@@ -8,7 +8,7 @@ import functools
 from . import facets
 from .render import fragments, inferred, labels, urls
 from .render.escape import e, t
-from .structure.case import Case
+from .structure.case import Case, Source
 from .structure.corpus import Corpus
 from .taxonomy import Taxonomy
 
@@ -98,9 +98,19 @@ def footer(corpus: Corpus, case: Case) -> str:
             t(rec.name) + (f" ({t(rec.year)})" if rec.year else "") + (f" — {t(rec.note)}" if rec.note else "")
             for rec in case.recognition]),
         _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in case.notes]),
-        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            f"{t(tax.document_by_file.get(s.document, {}).get('th', s.document))} "
-            f"(<code>{t(s.document)}</code>): {t(s.locator)}" for s in case.sources]),
+        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [source_item(tax, s) for s in case.sources]),
         fragments.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'
+
+
+def source_item(tax: Taxonomy, source: Source) -> str:
+    """A source as listed on the case page: a document of data/sources.yaml by its title and file
+    name, or another published document by its title linked to its address (the schema allows only
+    http(s) addresses; rel keeps the case page from vouching for or exposing itself to the target)."""
+    locator = f": {t(source.locator)}"
+    if source.document:
+        doc = tax.document_by_file.get(source.document, {})
+        return f"{t(doc.get('th', source.document))} (<code>{t(source.document)}</code>){locator}"
+    return f'<a href="{e(source.url)}" rel="nofollow noopener noreferrer">{t(source.title)}</a>{locator}'
+

@@ -63,8 +63,8 @@ def _allowed(f: Field, taxonomy) -> tuple[str, ...]:
             th.append(f"ค่าใน {source}")
             en.append(f"a value from {source}")
     if f.pattern:
-        th.append("อักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว")
-        en.append("lowercase letters, digits and single hyphens")
+        th.append(f.extra.get("pattern_th", "อักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว"))
+        en.append(f.extra.get("pattern_en", "lowercase letters, digits and single hyphens"))
     if f.minimum is not None and f.maximum is not None:
         values = f"{f.minimum}–{f.maximum}"
     if f.max_chars:
@@ -171,6 +171,13 @@ def choice_options(taxonomy, name: str) -> list[str]:
             for v in taxonomy.all_choices(name)]
 
 
+def row_fields(item: Field) -> list[Field]:
+    """The parts of one line of a list answer (`label | value | unit …`): the item's fields in
+    schema order, except a source's `document` (a file of data/sources.yaml, which the maintainers
+    keep): a proposer cites a document by its title and link instead."""
+    return [c for c in item.children if c.choices != "document"]
+
+
 # Fields a proposer may leave to the maintainers, although a case file must have them.
 FORM_OPTIONAL = frozenset({"id", "status"})
 
@@ -188,8 +195,10 @@ def _form_element(path: str, f: Field, taxonomy, required: bool) -> dict:
         if f.kind == "list":
             item = f.item
             if item is not None and item.children:
-                parts = ", ".join(f"{c.name} ({c.th})" for c in item.children)
-                attributes["description"] = f"{description}. หนึ่งรายการต่อบรรทัด / One per line: {parts}"
+                parts = " | ".join(f"{c.name} ({c.th})" for c in row_fields(item))
+                attributes["description"] = (f"{description}. หนึ่งรายการต่อบรรทัด คั่นแต่ละช่องด้วย | ตามลำดับนี้ "
+                                             f"(ช่องที่ไม่มีเว้นว่างได้) / One per line, the parts separated by | "
+                                             f"in this order (leave a part empty if unknown): {parts}")
             else:
                 attributes["description"] = f"{description}. หนึ่งรายการต่อบรรทัด / One per line"
     else:

@@ -136,6 +136,8 @@ def case_schema(taxonomy) -> dict:
     metrics = properties["metrics"]["items"]
     # A metric needs `value`, or both `before` and `after`.
     metrics["anyOf"] = [{"required": ["value"]}, {"required": ["before", "after"]}]
+    # A source names a document of data/sources.yaml, or the title and link of another one.
+    properties["sources"]["items"]["anyOf"] = [{"required": ["document"]}, {"required": ["title", "url"]}]
     return {
         "$schema": DRAFT,
         "title": TITLE,

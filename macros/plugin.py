@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
+from .pages import propose
 from .render import urls
 from .render.escape import e
 from .search import policy as search_policy
@@ -83,6 +84,7 @@ class PseaPlugin(BasePlugin):  # no config options
         # Stable, readable Thai anchors (#ผลลัพธ์) instead of _1, _2.
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         self.site = site = content.load(config_dir, Path(config.docs_dir))
+        site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
@@ -151,7 +153,7 @@ class PseaPlugin(BasePlugin):  # no config options
             html = generated.content(html)
         elif case is not None:
             html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
-                    + casepage.footer(site.corpus, case))
+                    + casepage.footer(site.corpus, case) + propose.report_error_link(config, case))
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
             self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on

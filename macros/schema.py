@@ -44,11 +44,26 @@ class Field:
         return next((c for c in self.children if c.name == name), None)
 
 
+# A web address a source may link to: http(s) only, no space, control character or anything that
+# could end an attribute. The characters are listed rather than written \s, which Python and
+# JavaScript (propose.js, the JSON Schema) read differently.
+URL_PATTERN = (r"^https?://[^\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+               r"<>\"'`\\]+$")
+URL_MAX_CHARS = 2000
+
 SOURCE = Field(
     "source", "mapping", "แหล่งข้อมูลหนึ่งรายการ", "One source", children=(
-        Field("document", "str", "ชื่อไฟล์เอกสารต้นทางใน data/sources.yaml",
-              "Source document file name listed in data/sources.yaml", required=True,
+        Field("document", "str", "ชื่อไฟล์เอกสารต้นทางใน data/sources.yaml (ถ้าไม่มี ให้ใส่ title และ url)",
+              "Source document file name listed in data/sources.yaml; otherwise give title and url",
               choices="document", example="001_3702f4d108c3183e.txt"),
+        # A published document not (yet) in data/sources.yaml, such as one a proposer links to.
+        Field("title", "str", "ชื่อเอกสาร (เมื่อไม่มีใน data/sources.yaml)",
+              "Document title, when it is not in data/sources.yaml",
+              example="ประกาศผลรางวัลเลิศรัฐ ประจำปี พ.ศ. 2568"),
+        Field("url", "str", "ลิงก์ของเอกสาร (ขึ้นต้นด้วย https://)", "Link to the document, starting with https://",
+              pattern=URL_PATTERN, max_chars=URL_MAX_CHARS, example="https://www.opdc.go.th/",
+              extra={"pattern_th": "ลิงก์ที่ขึ้นต้นด้วย https:// หรือ http://",
+                     "pattern_en": "a web address starting with https:// or http://"}),
         Field("locator", "str", "ตำแหน่งในเอกสาร เช่น หัวข้อสไลด์หรือหัวข้อหน้า",
               "Where in the document, e.g. the slide or section heading", required=True,
               example='สไลด์ "ประเภทขับเคลื่อนเห็นผล"'),

@@ -128,7 +128,8 @@ def check_value(f: Field, value, path: str, line: int, meta: dict, tax) -> iter:
             yield line, f"{path} is empty: fill it in" + ("" if required else ", or delete the line")
             return
         if f.pattern and not re.fullmatch(f.pattern, value):
-            yield line, (f"{path} must be lowercase ASCII letters, digits and single hyphens "
+            rule = f.extra.get("pattern_en", "lowercase ASCII letters, digits and single hyphens")
+            yield line, (f"{path} must be {rule} "
                          f"(such as {f.example or 'pang-mapha-smart-hospital'!s}), got {value!r}")
             return
         if f.max_chars and len(value) > f.max_chars:
@@ -222,6 +223,10 @@ def check_mapping(fields, data: dict, prefix: str, meta: dict, tax, line: int):
     if prefix.startswith("metrics["):
         if "value" not in data and not ("before" in data and "after" in data):
             yield line, f"{prefix.rstrip('.')} needs `value`, or both `before` and `after`"
+    if prefix.startswith("sources["):
+        if "document" not in data and not ("title" in data and "url" in data):
+            yield line, (f"{prefix.rstrip('.')} needs `document` (a file listed in data/sources.yaml), "
+                         "or both `title` and `url` of the published document")
 
 
 def check_body(case: CaseFile, meta: dict):

@@ -103,6 +103,8 @@ def render_branches(corpus: Corpus):
         cases = corpus.group("branch", key)
         page.html = ((f"<p>{e(definition)}</p>" if definition else "")
                      + f'<h2 id="ประเภทรางวัล">ประเภทรางวัล</h2><ul class="psea-index">{"".join(items)}</ul>'
+                     + f'<p class="psea-propose-link"><a href="{e(urls.rel(page.url, urls.PROPOSE_URL) + "?branch=" + key)}">'
+                     f'เสนอผลงานในสาขานี้</a> (ผลงานที่ได้รับรางวัลแต่ยังไม่มีในคลังความรู้)</p>'
                      + f'<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
                      + fragments.case_table(corpus, cases, page.url))
         yield page

@@ -71,6 +71,7 @@ def inclusion(src_uri: str, in_nav: set[str]) -> InclusionLevel:
 YEARS_URL, PROVINCES_URL, AGENCIES_URL = "years/", "provinces/", "agencies/"
 TAGS_URL, SDGS_URL, AWARDS_URL, BROWSE_URL = "tags/", "sdgs/", "awards/", "browse/"
 BROWSE_SCRIPT, BROWSE_CORE_SCRIPT = "assets/js/browse.js", "assets/js/browse-core.js"  # overrides/assets/js/
+PROPOSE_URL, PROPOSE_SCRIPT = "propose/", "assets/js/propose.js"
 
 
 def year_url(year: int | str) -> str:

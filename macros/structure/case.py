@@ -45,8 +45,11 @@ class Metric:
 
 @dataclass(frozen=True)
 class Source:
-    document: str
+    """A document of data/sources.yaml (`document`), or another published one (`title` and `url`)."""
     locator: str
+    document: str | None = None
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
