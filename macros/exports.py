@@ -205,7 +205,8 @@ def open_data_fields(taxonomy, which: str = "case") -> str:
     if which == "derived":
         csv_columns_set = set(CSV_DERIVED)
         body = "".join(
-            f'<tr><td class="psea-nowrap"><code>{e(key)}</code></td><td>{"cases.json, cases.csv" if key in csv_columns_set else "cases.json"}</td>'
+            f'<tr><td class="psea-nowrap"><code>{e(key)}</code></td>'
+            f'<td>{"cases.json, cases.csv" if key in csv_columns_set else "cases.json"}</td>'
             f'<td>{e(th)}<br><span lang="en">{e(en)}</span></td></tr>' for key, th, en in derived_reference())
         return ('<table><thead><tr><th>ชื่อ</th><th>อยู่ใน</th><th>คำอธิบาย</th></tr></thead>'
                 f"<tbody>{body}</tbody></table>")

@@ -194,7 +194,7 @@ def _rows(q: Question, raw: str, problems: list) -> list:
                                            parts=" | ".join(short(p) for p in parts))))
             continue
         item, ok = {}, True
-        for part, cell in zip(parts, cells):
+        for part, cell in zip(parts, cells, strict=False):  # missing parts are empty
             if not cell:
                 continue
             value = (_number(q, part, cell, problems, number) if part.kind in ("int", "number")
@@ -258,7 +258,8 @@ def build(answers: dict, taxonomy) -> Built:
             key = option_key(raw)
             allowed = _choices(taxonomy, f, meta)
             if key not in allowed:
-                cat = taxonomy.category((meta.get("award") or {}).get("branch"), key) if f.choices == "category" else None
+                branch = (meta.get("award") or {}).get("branch")
+                cat = taxonomy.category(branch, key) if f.choices == "category" else None
                 problems.append((q.id, message("category_year", value=key, year=meta.get("year")) if cat
                                  else message("choice", value=key)))
                 continue

@@ -142,7 +142,7 @@ class Shell:
         self.parts = _TOKEN_RE.split(html)
 
     @classmethod
-    def clean(cls, html: str, expected: set[str]) -> "Shell | None":
+    def clean(cls, html: str, expected: set[str]) -> Shell | None:
         """The shell, or None when a token was altered on its way through the template."""
         found = _TOKEN_RE.findall(html)
         if html.count(_OPEN) != len(found) or html.count(_CLOSE) != len(found) or not set(found) <= expected:
@@ -233,15 +233,17 @@ def toc_html(toc, title: str) -> str:
     items = first.children if first is not None and first.level == 1 else toc
     inner = ""
     if items:
-        inner = (f' <label class="md-nav__title" for="__toc"> <span class="md-nav__icon md-icon"></span> {title} </label>'
-                 f' <ul class="md-nav__list" data-md-component="toc" data-md-scrollfix> {"".join(map(_toc_item, items))}</ul>')
+        inner = (' <label class="md-nav__title" for="__toc"> <span class="md-nav__icon md-icon"></span>'
+                 f' {title} </label> <ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>'
+                 f' {"".join(map(_toc_item, items))}</ul>')
     return f'<nav class="md-nav md-nav--secondary" aria-label="{escape(title)}">{inner} </nav>'
 
 
 def _toc_item(item) -> str:
     children = ""
     if item.children:
-        children = (f'<nav class="md-nav" aria-label="{escape(Markup(item.title).striptags())}"> <ul class="md-nav__list">'
+        children = (f'<nav class="md-nav" aria-label="{escape(Markup(item.title).striptags())}">'
+                    ' <ul class="md-nav__list">'
                     f' {"".join(map(_toc_item, item.children))}</ul> </nav> ')
     return (f'<li class="md-nav__item"> <a href="{item.url}" class="md-nav__link"> <span class="md-ellipsis">'
             f' {item.title} </span> </a> {children}</li> ')

@@ -48,10 +48,10 @@ class _Loader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             try:
                 hash(key)
-            except TypeError:
+            except TypeError as err:
                 raise yaml.constructor.ConstructorError(
                     "while constructing a mapping", node.start_mark,
-                    "found an unhashable key", key_node.start_mark)
+                    "found an unhashable key", key_node.start_mark) from err
             if key in result:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark)

@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import _bootstrap  # noqa: F401
+import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
+# isort: split
 from macros.json_schema import case_schema, dumps
 from macros.taxonomy import ROOT, Taxonomy
 

@@ -18,8 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import _bootstrap  # noqa: F401
+import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
+# isort: split
 from macros import fieldref, issue_body, proposal
 from macros.taxonomy import Taxonomy
 from macros.validate import CASES_DIR, validate
@@ -96,7 +97,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("file", nargs="?", default="-", help="the issue body (default: standard input)")
-    parser.add_argument("--issue-title", default="", help="the issue's title: the case's title when its answer is empty")
+    parser.add_argument("--issue-title", default="",
+                        help="the issue's title: the case's title when its answer is empty")
     parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help="where cases live (default: content/cases)")
     args = parser.parse_args(argv)
     if args.file == "-":

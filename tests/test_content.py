@@ -147,11 +147,13 @@ def test_the_2564_overall_excellence_recipients_and_their_awards_are_cases():
     named = re.search(r"รางวัลเลิศรัฐยอดเยี่ยม (\d) หน่วยงาน ได้แก่ (\S+) และ(\S+)", text)
     assert named and int(named.group(1)) == 2
     per_agency = dict((branch, int(n)) for branch, n in re.findall(
-        rf"(รางวัลบริการภาครัฐ|รางวัลคุณภาพการบริหารจัดการภาครัฐ|รางวัลการบริหารราชการแบบมีส่วนร่วม) จ{BROKEN_VOWEL}?ำนวน (\d) ผลงาน", text))
+        rf"(รางวัลบริการภาครัฐ|รางวัลคุณภาพการบริหารจัดการภาครัฐ|รางวัลการบริหารราชการแบบมีส่วนร่วม)"
+        rf" จ{BROKEN_VOWEL}?ำนวน (\d) ผลงาน", text))
     keys = {"รางวัลบริการภาครัฐ": "service", "รางวัลคุณภาพการบริหารจัดการภาครัฐ": "pmqa",
             "รางวัลการบริหารราชการแบบมีส่วนร่วม": "participation"}
     for agency in named.group(2, 3):
-        assert [c for c in cases_where(year=2564, branch="overall", category="excellence") if c["agency"]["name"] == agency]
+        assert [c for c in cases_where(year=2564, branch="overall", category="excellence")
+                if c["agency"]["name"] == agency]
         for branch_th, count in per_agency.items():
             works = [c for c in CASES if c["year"] == 2564 and c["award"]["branch"] == keys[branch_th]
                      and c["agency"]["name"] == agency and c["award"]["category"] in ("not-stated", "pmqa", "pmqa-4-0")]
@@ -176,7 +178,8 @@ def test_every_2562_recipient_and_best_practice_of_the_ceremony_deck_is_a_case_o
     # on the help-wanted page instead of being filed as a winner.
     document = "000_2f82b0a7b1a67862.txt"
     lines = source_text(document).split("\n")
-    wanted = [i + 1 for i, line in enumerate(lines) if line.startswith("(รางวัล") or line.lower().startswith("best practice")]
+    wanted = [i + 1 for i, line in enumerate(lines)
+              if line.startswith("(รางวัล") or line.lower().startswith("best practice")]
     assert len(wanted) >= 10
     covered = cited_lines(2562, document) | help_wanted_lines(document)
     assert [n for n in wanted if n not in covered] == []

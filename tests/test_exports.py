@@ -8,10 +8,11 @@ import json
 import frontmatter
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
 from macros import content, exports
 from macros.schema import iter_fields
 from macros.taxonomy import Taxonomy
+
+from conftest import ROOT, make_project, run_mkdocs
 
 CASE_FILES = sorted((ROOT / "content" / "cases").rglob("*.md"))
 REQUIRED_KEYS = ("id", "title", "agency", "province", "year", "branch", "category", "level", "status", "url")

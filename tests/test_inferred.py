@@ -109,7 +109,8 @@ def test_the_mark_leads_to_a_visible_reason_on_a_phone_and_in_print(page, site_u
     mark.click()  # tap
     target = page.locator(f'[id="{inferred.anchor("year")}"]')
     assert target.is_visible() and reason in target.inner_text()
-    assert page.evaluate("location.hash") == "#" + page.evaluate(f"encodeURIComponent({json.dumps(inferred.anchor('year'))})")
+    encoded = page.evaluate(f"encodeURIComponent({json.dumps(inferred.anchor('year'))})")
+    assert page.evaluate("location.hash") == "#" + encoded
     page.emulate_media(media="print")
     assert target.is_visible() and reason in target.inner_text()
 

@@ -14,7 +14,7 @@ import os
 import re
 import subprocess
 import sys
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -22,9 +22,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, run_mkdocs
 from macros.render.escape import e
 from macros.validate import CASES_DIR, validate
+
+from conftest import ROOT, run_mkdocs
 
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
 LOCAL = "http://site.invalid/"  # where a built page is imagined to be, to resolve its links
@@ -57,7 +58,8 @@ def test_every_case_file_is_in_the_browse_table(built_site, case_files):
     # One title link per row (the mark of an inferred value links to its reason: a #fragment).
     rows = [link for link in links if link.startswith("cases/") and "#" not in link]
     for case in case_files:
-        assert rows.count(case["url"]) == 1, f"{case['url']} appears {rows.count(case['url'])} times in the browse table"
+        count = rows.count(case["url"])
+        assert count == 1, f"{case['url']} appears {count} times in the browse table"
     assert len(set(rows)) == len(case_files)
 
 
@@ -125,8 +127,10 @@ def test_two_builds_of_one_commit_are_identical(tmp_path):
     different = [name for name in exact(first) if first[name].read_bytes() != second[name].read_bytes()]
     assert different == [], f"these files differ between two builds of the same commit: {different[:20]}"
     for prefix in UNORDERED:
-        ours = sorted(_unordered_content(p) for n, p in first.items() if n.startswith(prefix) and not n.endswith(".json"))
-        theirs = sorted(_unordered_content(p) for n, p in second.items() if n.startswith(prefix) and not n.endswith(".json"))
+        ours = sorted(_unordered_content(p) for n, p in first.items()
+                      if n.startswith(prefix) and not n.endswith(".json"))
+        theirs = sorted(_unordered_content(p) for n, p in second.items()
+                        if n.startswith(prefix) and not n.endswith(".json"))
         assert len(ours) == len(theirs), prefix
         if prefix == "pagefind/filter/":
             assert ours == theirs, "Pagefind's filter indexes hold different values in the two builds"
@@ -136,7 +140,7 @@ def test_sitemap_dates_come_from_the_commit_not_the_clock(built_site):
     commit = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
     if commit.returncode != 0 or not commit.stdout.strip() or "SOURCE_DATE_EPOCH" in os.environ:
         pytest.skip("not a git checkout, or SOURCE_DATE_EPOCH set by the caller")
-    day = datetime.datetime.fromtimestamp(int(commit.stdout), datetime.timezone.utc).strftime("%Y-%m-%d")
+    day = datetime.datetime.fromtimestamp(int(commit.stdout), datetime.UTC).strftime("%Y-%m-%d")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (built_site / "sitemap.xml").read_text(encoding="utf-8")))
     assert dates == {day}
 
@@ -175,7 +179,7 @@ class LinkParser(HTMLParser):
             self._table_depth -= 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed_page(path: Path) -> LinkParser:
     parser = LinkParser()
     parser.feed(path.read_text(encoding="utf-8"))

@@ -12,13 +12,14 @@ import sys
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from test_accessibility import VIEWPORTS, js_tools, run_axe  # noqa: F401 (js_tools is a fixture)
+from test_issue_to_case import HOSTILE, complete
 
-from conftest import ROOT, make_project, run_mkdocs
 from macros import fieldref, issue_body, proposal
 from macros.pages import propose
 from macros.taxonomy import Taxonomy
-from test_accessibility import VIEWPORTS, js_tools, run_axe  # noqa: F401 (js_tools is a fixture)
-from test_issue_to_case import HOSTILE, complete
+
+from conftest import ROOT, make_project, run_mkdocs
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import issue_to_case  # noqa: E402
@@ -122,7 +123,8 @@ def test_the_downloaded_file_validates_and_builds(filled, tmp_path):
     # the hostile answers are text on the page, as in a hand-written case
     evil = (out / "cases" / str(YEAR) / "hostile-proposal" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in evil and "&lt;script&gt;alert(1)&lt;/script&gt;{{ config.repo_url }}" in evil
-    assert "<img src=x" not in evil and "<iframe" not in evil and "onclick=alert" not in evil.replace("{: onclick=alert(1) }", "")
+    assert "<img src=x" not in evil and "<iframe" not in evil
+    assert "onclick=alert" not in evil.replace("{: onclick=alert(1) }", "")
 
 
 def test_the_prefilled_issue_carries_every_answer_and_gives_the_same_file(filled, tmp_path):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_issue_to_case import body, complete
 
 from macros import proposal
 from macros.taxonomy import Taxonomy
-from test_issue_to_case import body, complete
 
 TAX = Taxonomy.load()
 
@@ -113,8 +113,9 @@ def test_the_comment_is_thai_and_keeps_issue_text_inert():
     fence = re.search(r"^(`{4,})text$", text, re.M).group(1)
     inside = text.split(f"{fence}text\n", 1)[1].split(f"\n{fence}", 1)[0]
     assert inside == hostile  # the whole of it inside one code block
-    ok = proposal_workflow.comment(12, pr_url="https://github.com/psea-kb/psea-kb/pull/40", text="---\nid: \"x\"\n---\n")
-    assert "pull request ฉบับร่าง https://github.com/psea-kb/psea-kb/pull/40" in ok and '```text\n---\nid: "x"\n---\n' in ok
+    pr_url = "https://github.com/psea-kb/psea-kb/pull/40"
+    ok = proposal_workflow.comment(12, pr_url=pr_url, text="---\nid: \"x\"\n---\n")
+    assert f"pull request ฉบับร่าง {pr_url}" in ok and '```text\n---\nid: "x"\n---\n' in ok
 
 
 def test_the_build_check_passes_a_good_site_and_reports_a_broken_one(tmp_path):

@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from macros import scriptconfig
+from macros.facets import SEARCH_FACETS
 from macros.pages import browse
 from macros.search import policy, thai
-from macros.facets import SEARCH_FACETS
 
 
 def test_script_config_is_safe_inside_a_script_element():

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, run_mkdocs
 from macros import shell
+
+from conftest import ROOT, run_mkdocs
 
 
 def _normalised(html: str) -> str:
@@ -21,7 +22,8 @@ def test_every_page_from_a_shell_equals_the_page_rendered_whole(built_site, tmp_
     assert pages == sorted(p.relative_to(built_site) for p in built_site.rglob("*.html") if "pagefind" not in p.parts)
     assert len([p for p in pages if p.parts[0] == "cases"]) > 50
     differing = [str(p) for p in pages
-                 if _normalised((whole / p).read_text(encoding="utf-8")) != _normalised((built_site / p).read_text(encoding="utf-8"))]
+                 if _normalised((whole / p).read_text(encoding="utf-8"))
+                 != _normalised((built_site / p).read_text(encoding="utf-8"))]
     assert differing == []
     # ...and the shells did their work: a case page is smaller than the same page rendered whole.
     case = next(p for p in pages if p.parts[0] == "cases")
@@ -39,7 +41,8 @@ def test_whitespace_is_collapsed_outside_pre_script_style_and_textarea():
 def test_a_shell_whose_token_a_filter_changed_is_refused():
     expected = {shell.TITLE, shell.CONTENT}
     clean = shell.Shell.clean(f"<title>{shell.TITLE}</title><main>{shell.CONTENT}</main>", expected)
-    assert clean.fill({shell.TITLE: "ชื่อ", shell.CONTENT: "<p>เนื้อหา</p>"}) == "<title>ชื่อ</title><main><p>เนื้อหา</p></main>"
+    filled = clean.fill({shell.TITLE: "ชื่อ", shell.CONTENT: "<p>เนื้อหา</p>"})
+    assert filled == "<title>ชื่อ</title><main><p>เนื้อหา</p></main>"
     truncated = shell.TITLE[:3]  # e.g. `| truncate`: part of a token is left
     assert shell.Shell.clean(f"<title>{truncated}</title>{shell.CONTENT}", expected) is None
     assert shell.Shell.clean(f"<title>{shell.TITLE}</title>", {shell.CONTENT}) is None  # a token it does not know

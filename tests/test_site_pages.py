@@ -69,7 +69,8 @@ def test_every_case_is_on_its_index_pages_and_the_count_agrees(built_site, url):
 def test_index_pages_list_every_non_empty_group_with_its_count(built_site, index, prefix):
     html = content(page_html(built_site, index))
     listed = dict((posixpath.normpath(posixpath.join(index, unescape(href))) + "/", int(count.replace(",", "")))
-                  for href, count in re.findall(r'<li><a href="([^"]+)">[^<]*</a> <span class="psea-muted">\(([\d,]+)\)', html))
+                  for href, count in re.findall(
+                      r'<li><a href="([^"]+)">[^<]*</a> <span class="psea-muted">\(([\d,]+)\)', html))
     expected = {url: len(ids) for url, ids in GROUPS.items() if url.startswith(prefix)}
     assert listed == expected
     for url in expected:  # and no page for an empty combination

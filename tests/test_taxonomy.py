@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
@@ -44,7 +43,8 @@ def test_every_referenced_key_exists():
                 assert edition.get("rubric") in rubric_keys | {None}
     for award_type in TAX.awards["award_types"]:
         assert award_type["branch"] in set(TAX.branches) | {None}
-    assert [s["en"] for s in TAX.awards["participation_ladder"]] == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
+    ladder = [s["en"] for s in TAX.awards["participation_ladder"]]
+    assert ladder == ["Inform", "Consult", "Involve", "Collaborate", "Empower"]
 
 
 def test_categories_differ_between_years():

@@ -77,8 +77,10 @@ def form_rules(taxonomy, repo: str, branch: str) -> dict:
     questions = proposal.questions()
     categories = {}
     for bkey, b in taxonomy.branches.items():
-        categories[bkey] = [{"key": ckey, "option": f"{ckey}{proposal.OPTION_SEPARATOR}{c.get('th', ckey)} ({b.get('th', bkey)})",
-                             "years": {str(y): taxonomy.category_label(bkey, ckey, y) for y in taxonomy.category_years(c)}}
+        categories[bkey] = [{"key": ckey,
+                             "option": f"{ckey}{proposal.OPTION_SEPARATOR}{c.get('th', ckey)} ({b.get('th', bkey)})",
+                             "years": {str(y): taxonomy.category_label(bkey, ckey, y)
+                                       for y in taxonomy.category_years(c)}}
                             for ckey, c in taxonomy.categories(bkey).items()]
     choices = {name: _option_list(taxonomy, name, CHOICES[name].labels(taxonomy))
                for name in ("branch", "level", "province", "agency_type", "tag", "sdg", "status")}
@@ -128,7 +130,8 @@ def page(taxonomy: Taxonomy, config: Any) -> GeneratedPage:
         '<div id="psea-propose-send" hidden>'
         '<h3 id="วิธีส่ง">เลือกวิธีส่ง</h3><ul class="psea-propose-ways">'
         '<li><p><a id="psea-propose-issue" class="md-button" href="#">ส่งผ่าน GitHub Issue</a></p>'
-        "<p>เปิดแบบฟอร์มเสนอผลงานบน GitHub ที่กรอกคำตอบไว้ให้ครบแล้ว กดส่งแล้วระบบจะสร้าง pull request และแจ้งผลการตรวจให้ในหน้านั้น</p>"
+        "<p>เปิดแบบฟอร์มเสนอผลงานบน GitHub ที่กรอกคำตอบไว้ให้ครบแล้ว "
+        "กดส่งแล้วระบบจะสร้าง pull request และแจ้งผลการตรวจให้ในหน้านั้น</p>"
         '<p class="psea-propose-toolong" data-for="issue" hidden></p></li>'
         '<li><p><a id="psea-propose-editor" class="md-button" href="#">เปิด pull request เอง</a></p>'
         "<p>เปิดหน้าสร้างไฟล์ใหม่บน GitHub ที่ใส่เนื้อหาไฟล์ไว้แล้ว กด Commit changes แล้วเปิด pull request ตามที่ GitHub แนะนำ</p>"
@@ -136,7 +139,8 @@ def page(taxonomy: Taxonomy, config: Any) -> GeneratedPage:
         '<li><p><a id="psea-propose-download" class="md-button" href="#" download>ดาวน์โหลดไฟล์</a></p>'
         "<p>บันทึกไฟล์ผลงาน (.md) ลงเครื่อง เพื่ออัปโหลดเข้าโฟลเดอร์ของปีนั้นบน GitHub หรือส่งให้ผู้ดูแล</p></li>"
         "</ul></div></section>"
-        '<section class="psea-propose-preview" id="psea-propose-preview" hidden aria-labelledby="psea-propose-preview-h">'
+        '<section class="psea-propose-preview" id="psea-propose-preview" hidden '
+        'aria-labelledby="psea-propose-preview-h">'
         '<h2 id="psea-propose-preview-h">ตัวอย่างหน้าผลงาน</h2><div id="psea-propose-preview-body"></div>'
         '<details><summary>เนื้อหาไฟล์ที่จะส่ง</summary><pre><code id="psea-propose-file"></code></pre></details>'
         "</section>"

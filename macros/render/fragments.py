@@ -13,7 +13,6 @@ from .escape import e, t
 from .labels import branch_label, level_label, number, status_label
 from .urls import agency_url, branch_url, case_url, category_url, province_url, rel, year_url
 
-
 # Fragments ------------------------------------------------------------------------------------
 LEVEL_CLASS = ' class="psea-level"'
 
@@ -25,7 +24,8 @@ def badges(case: Case, tax: Taxonomy, here: str, marks: dict[str, str] | None = 
     parts = [
         (year_url(case.year), f"ปี {case.year}", "year"),
         (branch_url(case.branch), branch_label(tax, case.branch), "branch"),
-        (category_url(case.branch, case.category), tax.category_label(case.branch, case.category, case.year), "category"),
+        (category_url(case.branch, case.category), tax.category_label(case.branch, case.category, case.year),
+         "category"),
         (category_url(case.branch, case.category) + f"#ปี-{case.year}", level_label(tax, case.level), "level"),
     ]
     # Each link is a badge by the list's class (site.css); only the level looks different.
@@ -70,7 +70,8 @@ def _case_row(case: Case, tax: Taxonomy, up: str) -> str:
     summary = case.impact or ""
     summary_html = f'<br><span class="psea-row__summary">{t(summary)}</span>' if summary else ""
     status = ("" if case.status == "full"
-              else f' <span class="psea-status psea-status--{e(case.status)}">{t(status_label(tax, case.status))}</span>')
+              else f' <span class="psea-status psea-status--{e(case.status)}">'
+                   f'{t(status_label(tax, case.status))}</span>')
     mark = functools.partial(inferred.mark, case, case_url=up + case_url(case))
     return (
         "<tr>"
@@ -135,4 +136,5 @@ def related_section(corpus: Corpus, case: Case, here: str, limit: int = 5) -> st
     if not blocks:
         return ""
     inner = "".join(f'<h3>{t(title)}</h3>{html}' for title, html in blocks)
-    return f'<section class="psea-related" aria-labelledby="ผลงานที่เกี่ยวข้อง"><h2 id="ผลงานที่เกี่ยวข้อง">ผลงานที่เกี่ยวข้อง</h2>{inner}</section>'
+    return ('<section class="psea-related" aria-labelledby="ผลงานที่เกี่ยวข้อง">'
+            f'<h2 id="ผลงานที่เกี่ยวข้อง">ผลงานที่เกี่ยวข้อง</h2>{inner}</section>')

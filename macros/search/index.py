@@ -79,7 +79,8 @@ class SearchIndex:
                 summary = background.finish()
                 pages = background.pages
             except (RuntimeError, OSError, subprocess.SubprocessError) as err:
-                log.warning(f"Search index: the helper failed ({str(err).strip()[:500]}); indexing the written site instead")
+                log.warning(f"Search index: the helper failed ({str(err).strip()[:500]}); "
+                            "indexing the written site instead")
                 background.abort()
         if summary is None:
             shutil.rmtree(output, ignore_errors=True)

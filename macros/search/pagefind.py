@@ -11,10 +11,10 @@ a dependency and an event loop to that process for the same messages.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import io
 import json
-import shutil
 import struct
 import subprocess
 import sys
@@ -28,6 +28,7 @@ from mkdocs.exceptions import Abort
 
 from .policy import BUNDLE_DIR, EXCLUDE_SELECTORS, page_content, shadow_document
 from .thai import IcuWordBreaker, word_breaker
+
 
 def write_shadow(site_dir: Path, shadow_dir: Path, breaker: IcuWordBreaker | None) -> int:
     """Copy the indexed content of every page under site_dir to the same path under shadow_dir."""
@@ -84,10 +85,8 @@ class BackgroundIndex:
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert self._process.stdin is not None
         self._stdin = self._process.stdin
-        try:  # room for a few dozen pages, so that mkdocs never waits for the helper
+        with contextlib.suppress(OSError):  # room for a few dozen pages: mkdocs never waits for the helper
             fcntl.fcntl(self._stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
-        except OSError:
-            pass
 
     def _send(self, item: list[str]) -> None:
         if self.failed:

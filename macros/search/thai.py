@@ -36,8 +36,8 @@ _THAI_EDGE = re.compile(f"(?<=[{THAI_RANGE}])(?=[^\\s{THAI_RANGE}])|(?<=[^\\s{TH
 # The page's own whitespace between two Thai letters.
 _THAI_SPACE = re.compile(f"(?<=[{THAI_RANGE}])\\s+(?=[{THAI_RANGE}])")
 # Elements shown within a line: the text on either side of their tags runs on without a space.
-_INLINE = frozenset(("a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong "
-                     "sub sup time u var wbr").split())
+_INLINE = frozenset(("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd",
+                     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr"))
 
 
 # Thai word breaking with ICU ---------------------------------------------------------------------
@@ -68,7 +68,7 @@ class IcuWordBreaker:
         if not self._iterator or status.value > 0:  # > 0 is an ICU error, < 0 a warning
             raise OSError(f"ubrk_open failed with ICU status {status.value}")
 
-    @functools.lru_cache(maxsize=200_000)
+    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - one breaker per process, kept for its life
     def words(self, run: str) -> tuple[str, ...]:
         """The words of a run of Thai letters (Thai is all in the BMP: one UTF-16 unit each)."""
         raw = run.encode("utf-16-le")
