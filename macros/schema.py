@@ -12,6 +12,8 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # A Buddhist-era year the award could have: the award began in 2546 (2003).
 YEAR_MIN, YEAR_MAX = 2546, 2600
 SUMMARY_MAX_CHARS = 600
+# A title is a name, shown in lists and the browser tab; the longest real one has about 110 characters.
+TITLE_MAX_CHARS = 200
 # Body sections of a full case, in order: they follow the four dimensions of the scoring rubric.
 FULL_CASE_SECTIONS = (
     ("ความเป็นมาและปัญหา", "Background and problem"),
@@ -81,8 +83,8 @@ FIELDS: tuple[Field, ...] = (
           "Stable ASCII slug: lowercase letters, digits and hyphens; also the file name and URL",
           required=True, pattern=ID_PATTERN, example="pang-mapha-smart-hospital"),
     Field("title", "str", "ชื่อผลงาน (ภาษาไทย)", "Title of the work (Thai)", required=True,
-          example="โรงพยาบาลอินเทอร์เน็ตของชนเผ่ากลางขุนเขาที่ห่างไกล"),
-    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", example="Smart hospital in the highlands"),
+          max_chars=TITLE_MAX_CHARS, example="โรงพยาบาลอินเทอร์เน็ตของชนเผ่ากลางขุนเขาที่ห่างไกล"),
+    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", max_chars=TITLE_MAX_CHARS, example="Smart hospital in the highlands"),
     Field("status", "str", "ระดับความสมบูรณ์: full = กรณีศึกษาฉบับเต็ม, summary = บันทึกสรุป",
           "full = full case study; summary = winner recorded before anyone wrote its story",
           required=True, choices="status", example="full"),

@@ -68,7 +68,7 @@ def test_serve_shows_problems_on_every_page(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert 'class="psea-problems"' in html
-        assert "content/cases/2567/other.md:6: year must be a Buddhist-era year such as 2567, got 2024" in html
+        assert "content/cases/2567/other.md:6: year ต้องเป็นปีพุทธศักราช เช่น 2567 พบ 2024" in html
         page = urllib.request.urlopen(f"{base}cases/2567/good-full-case/", timeout=5).read().decode("utf-8")
         assert "psea-problems" in page
     finally:

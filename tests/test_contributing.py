@@ -339,7 +339,8 @@ def test_validator_github_format_annotates_file_and_line(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines and all(line.startswith("::error file=2567/broken-case.md") for line in lines)
-    assert "::error file=2567/broken-case.md,line=5::year must be a Buddhist-era year" in result.stdout
+    assert "::error file=2567/broken-case.md,line=5::year ต้องเป็นปีพุทธศักราช" in result.stdout  # Thai, then English
+    assert "%0A%0Ayear must be a Buddhist-era year such as 2567, got 2024" in result.stdout
     plain_text = run_script("validate.py", str(broken), cwd=tmp_path)
     assert len(plain_text.stdout.splitlines()) == len(lines)  # the same problems, one annotation each
 
