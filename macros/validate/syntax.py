@@ -44,10 +44,11 @@ def file_problems(case):
 def _marked_error(text: str):
     """PyYAML's own error for the text, with its marks (macros.yamlines keeps only the words)."""
     try:
-        yaml.safe_load(text)
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):  # syntax only: no values are built
+            pass
     except yaml.MarkedYAMLError as err:
         return err
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError):
         return None
     return None
 
