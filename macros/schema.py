@@ -14,6 +14,8 @@ YEAR_MIN, YEAR_MAX = 2546, 2600
 SUMMARY_MAX_CHARS = 600
 # A title is a name, shown in lists and the browser tab; the longest real one has about 110 characters.
 TITLE_MAX_CHARS = 200
+# What scripts/new_case.py writes where a fact is still to come: the validator names each one.
+PLACEHOLDER = "เติมข้อมูล"
 # Body sections of a full case, in order: they follow the four dimensions of the scoring rubric.
 FULL_CASE_SECTIONS = (
     ("ความเป็นมาและปัญหา", "Background and problem"),

@@ -90,7 +90,14 @@ def _sections(case: CaseFile):
         return
     starts = [line - case.body_line for line, _ in headings] + [len(lines)]
     for (line, heading), start, end in zip(headings, starts, starts[1:]):
-        if not HTML_COMMENT.sub("", "\n".join(lines[start + 1:end])).strip():
+        written = HTML_COMMENT.sub("", "\n".join(lines[start + 1:end])).strip()
+        if written == schema.PLACEHOLDER:  # left by scripts/new_case.py
+            yield line, Msg(
+                f"หัวข้อ '## {heading}' ยังเป็นข้อความตัวอย่าง “{schema.PLACEHOLDER}” — แก้: เขียนสิ่งที่แหล่งข้อมูลบอก "
+                "แทนข้อความนี้", f"section '## {heading}' is still the placeholder “{schema.PLACEHOLDER}”: "
+                "write what the source says instead")
+            continue
+        if not written:
             yield line, Msg(f"หัวข้อ '## {heading}' ยังว่างอยู่ — แก้: เขียนสิ่งที่แหล่งข้อมูลบอก "
                             "หรือเขียนหนึ่งประโยคว่าแหล่งข้อมูลไม่ได้กล่าวถึง",
                             f"section '## {heading}' is empty: write what the source says, or one sentence "

@@ -44,8 +44,17 @@ def _slug_hint(value: str) -> str:
     return slug if slug and re.fullmatch(schema.ID_PATTERN, slug) else ""
 
 
+def placeholder_message(where: str, what_th: str, what_en: str) -> Msg:
+    return Msg(f"{where} ยังเป็นค่าตัวอย่าง “{schema.PLACEHOLDER}” — แก้: แทนที่ด้วยข้อมูลจริงจากแหล่งข้อมูล ({what_th})",
+               f"{where} is still the placeholder “{schema.PLACEHOLDER}”: replace it with what the source "
+               f"says ({what_en})")
+
+
 def check_value(f: Field, value, path: str, line: int, meta: dict, tax):
     """Check one value against its field definition; recurse into mappings and lists."""
+    if isinstance(value, str) and value.strip() == schema.PLACEHOLDER:  # left by scripts/new_case.py
+        yield line, placeholder_message(path, f.th, f.en)
+        return
     if f.kind == "mapping":
         if not isinstance(value, dict):
             names = ", ".join(c.name for c in f.children)
