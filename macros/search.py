@@ -31,8 +31,10 @@ import fcntl
 import functools
 import json
 import logging
+import os
 import re
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -154,6 +156,38 @@ def word_breaker() -> _IcuWordBreaker | None:
         log.warning(f"Thai search: no usable ICU library ({err}); indexing with Pagefind's own Thai "
                     "segmentation, which misses some queries (install libicu to fix)")
         return None
+
+
+ICU_MISSING = ("Thai search needs the ICU library (libicuuc), which breaks Thai text into words; without it "
+               "the index misses queries. Install it (Debian/Ubuntu: apt-get install libicu-dev, or the libicu "
+               "package of your release) and build again. / การค้นหาภาษาไทยต้องใช้ไลบรารี ICU ในการตัดคำ "
+               "— ติดตั้ง libicu แล้วสร้างเว็บไซต์ใหม่. For a preview only, set PSEA_SEARCH_WITHOUT_ICU=1.")
+
+
+def require_word_breaker() -> None:
+    """A published index must cut Thai as browsers do: a build without ICU fails, here in the build's
+    own process (the helper's warning would not reach mkdocs --strict)."""
+    if word_breaker() is None and os.environ.get("PSEA_SEARCH_WITHOUT_ICU") != "1":
+        raise Abort(ICU_MISSING)
+
+
+def check_index(output: Path, pages: int) -> None:
+    """Fail loudly unless the index under `output` is whole: its entry file names every page that was
+    handed over, and the files it points to exist. A build must never publish an empty or partial
+    index (as a helper killed mid-write, or two writers in one folder, could leave)."""
+    entry = Path(output) / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        counted = sum(int(info["page_count"]) for info in languages.values())
+        needed = [Path(output) / f"pagefind.{info['hash']}.pf_meta" for info in languages.values()]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise Abort(f"Search index: {entry} is missing or unreadable ({type(err).__name__}: {err}); "
+                    "the site is not published with a broken search. Build again.") from None
+    missing = [p.name for p in [*needed, Path(output) / "pagefind.js"] if not p.is_file()]
+    if pages == 0 or counted != pages or missing:
+        raise Abort(f"Search index: {entry} lists {counted} page(s) of the {pages} handed to Pagefind"
+                    + (f"; missing: {', '.join(missing)}" if missing else "")
+                    + "; the site is not published with a broken search. Build again.")
 
 
 def segment_html(html: str, breaker: _IcuWordBreaker | None) -> str:
@@ -332,7 +366,8 @@ class BackgroundIndex:
         root = Path(__file__).resolve().parent.parent
         self._process = subprocess.Popen(
             [sys.executable, "-m", "macros.search", "--index-worker"], cwd=root,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            start_new_session=True)  # its own process group: abort() stops its Pagefind child too
         try:  # room for a few dozen pages, so that mkdocs never waits for the helper
             fcntl.fcntl(self._process.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
         except OSError:
@@ -365,7 +400,13 @@ class BackgroundIndex:
         return stdout.decode("utf-8", "replace")
 
     def abort(self) -> None:
-        self._process.kill()
+        # Killing the helper alone would leave its Pagefind service running: told to write the
+        # index, it would go on writing into the folder that the fallback below writes afresh, and
+        # the site could be published with a mixed or empty pagefind-entry.json.
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except OSError:
+            self._process.kill()
         self._process.wait()
 
 
@@ -470,6 +511,13 @@ def build_index(site_dir: Path, config, meanwhile=None) -> None:
     started = time.perf_counter()
     site_dir = Path(site_dir)
     output = site_dir / BUNDLE_DIR
+    try:
+        require_word_breaker()
+    except Abort:
+        if _BACKGROUND["index"] is not None:
+            _BACKGROUND["index"].abort()
+            _BACKGROUND["index"] = None
+        raise
     start_writing(site_dir, config)  # unless on_env has
     background, _BACKGROUND["index"] = _BACKGROUND["index"], None
     if background is not None and background.config is not config:
@@ -497,8 +545,7 @@ def build_index(site_dir: Path, config, meanwhile=None) -> None:
             pages = write_shadow(site_dir, Path(shadow), breaker)
             # Language-neutral text cut at our breaks; Pagefind's Thai mode would cut it again.
             run_pagefind(Path(shadow), output, "unknown" if breaker else "th")
-    if not pages:
-        log.warning("Thai search: no page is marked for the index; the search finds nothing")
+    check_index(output, pages)
     facets = site_dir / FACETS_FILE
     facets.parent.mkdir(parents=True, exist_ok=True)
     facets.write_text(json.dumps(_facets(config), ensure_ascii=False), encoding="utf-8")
