@@ -222,3 +222,18 @@ def test_the_real_content_and_award_data_are_valid():
     result = run_validate()
     assert result.returncode == 0 and result.stdout == ""
     assert "ไม่พบปัญหา" in result.stderr
+
+
+def test_the_messages_contributing_quotes_are_the_validators(tmp_path):
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("<!-- psea:messages")[1].split("<!-- /psea:messages -->")[0]
+    examples = re.findall(r"^\s*- .*: `([^`]+)`$", section, re.M)
+    assert len(examples) >= 12
+    said = (BROKEN / "expected.txt").read_text(encoding="utf-8")
+    path = tmp_path / "cases" / "2567" / "x.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(GOOD.replace("id: good-summary", "id: x").replace(
+        "title: รางวัลบริการภาครัฐ – หน่วยงานตัวอย่าง", "title: เติมข้อมูล"), encoding="utf-8")
+    said += "\n".join(p.message for p in validate([path], cases_dir=tmp_path / "cases", data_dir=DATA).problems)
+    for example in examples:
+        assert example in said, example
