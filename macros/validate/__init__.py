@@ -20,7 +20,7 @@ from .. import taxonomy as taxonomy_module, yamlines
 from ..casefile import CaseFile, parse
 from .body import FORBIDDEN_BODY, check_body
 from .case import check_case
-from .corpus import check_builds_on, check_ids, misplaced, misplaced_file, shown
+from .corpus import check_builds_on, check_ids, misplaced, misplaced_file
 from .fields import BE_OFFSET, INVISIBLE, THAI_DIGITS, check_mapping, check_value
 from .problems import LANGS, Msg, Problem, from_check, problem
 

@@ -12,8 +12,6 @@ from .fields import check_characters, check_mapping
 from .problems import Msg, line_of
 from .syntax import file_problems
 
-BE_YEAR = re.compile(r"^25\d\d$|^26\d\d$")
-
 
 def check_case(case: CaseFile, tax):
     """Yield (line, Msg[, column]) for one parsed case file (file-local checks only)."""
