@@ -484,6 +484,13 @@ def _service_worker() -> int:
             wait(added)
             parsed = time.perf_counter()
             wait([send({"type": "WriteFiles", "index_id": index_id, "output_path": content})])
+            # Pagefind answers WriteFiles before its last files (pagefind-entry.json, pagefind.js) are
+            # on disk, and ends as soon as its input closes: closed at once, it could stop mid-write and
+            # leave an empty pagefind-entry.json (seen on small sites). Close it once the index is whole.
+            if added and not _written(Path(content), len(added)):
+                service.kill()
+                print("Pagefind did not finish writing the index", file=sys.stderr)
+                return 1
             service.stdin.close()
             service.wait(timeout=60)
             print(f"{len(added)} pages; after the last page, {parsed - started:.1f} s to index the pages "
@@ -493,6 +500,19 @@ def _service_worker() -> int:
                            "file_contents": shadow_document(content, breaker)}))
     service.kill()  # the build stopped before the end: write nothing
     return 1
+
+
+def _written(output: Path, pages: int, seconds: float = 120) -> bool:
+    """Wait until the index under `output` is whole (check_index passes), for at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            check_index(output, pages)
+            return True
+        except Abort:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
 
 
 def start_writing(site_dir: Path, config) -> None:
