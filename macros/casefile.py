@@ -16,6 +16,7 @@ class CaseFile:
     body: str = ""
     body_line: int = 1  # line of the first body line in the file
     problems: list = field(default_factory=list)  # (line, message) found while reading
+    meta_text: str = ""  # the frontmatter as written (from line 2), for checks of the text itself
 
 
 def read_text(path: Path) -> str:
@@ -40,7 +41,7 @@ def parse(path: Path, text: str | None = None) -> CaseFile:
         case.problems.append((1, "frontmatter opened with `---` on line 1 is never closed: "
                                  "add a `---` line after the last field"))
         return case
-    raw_meta = "\n".join(lines[1:closing])
+    raw_meta = case.meta_text = "\n".join(lines[1:closing])
     try:
         meta = yamlines.load(raw_meta, first_line=2, aliases=False) if raw_meta.strip() else None
     except yamlines.YamlError as err:

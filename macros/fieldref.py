@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import yaml
 
 from .render.escape import e
-from .schema import FIELDS, Field, iter_fields
+from .schema import FIELDS, SUMMARY_MAX_CHARS, Field, iter_fields
 from .taxonomy import CHOICES
 
 MARK_START, MARK_END = "<!-- fields:start -->", "<!-- fields:end -->"
@@ -190,7 +190,7 @@ def _form_element(path: str, f: Field, taxonomy, required: bool) -> dict:
         element = {"type": "dropdown", "id": form_id(path), "attributes": attributes}
         attributes["options"] = choice_options(taxonomy, choices)
         attributes["multiple"] = f.kind == "list"
-    elif f.kind == "list" or f.max_chars:
+    elif f.kind == "list" or (f.max_chars or 0) >= SUMMARY_MAX_CHARS:  # sentences, not a name
         element = {"type": "textarea", "id": form_id(path), "attributes": attributes}
         if f.kind == "list":
             item = f.item

@@ -90,7 +90,7 @@ def _award_is(branch: str, category: str | None = None) -> dict[str, Any]:
 
 
 def _rules(taxonomy) -> list[dict]:
-    """Rules across fields, as the validator applies them (see macros/validate.py)."""
+    """Rules across fields, as the validator applies them (see macros/validate/)."""
     full = [f.name for f in FIELDS if f.required == "full"]
     rules: list[dict[str, Any]] = [
         {  # pain_point, solution, impact: required, and not empty, when status is full

@@ -13,6 +13,10 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # A Buddhist-era year the award could have: the award began in 2546 (2003).
 YEAR_MIN, YEAR_MAX = 2546, 2600
 SUMMARY_MAX_CHARS = 600
+# A title is a name, shown in lists and the browser tab; the longest real one has about 110 characters.
+TITLE_MAX_CHARS = 200
+# What scripts/new_case.py writes where a fact is still to come: the validator names each one.
+PLACEHOLDER = "เติมข้อมูล"
 # Body sections of a full case, in order: they follow the four dimensions of the scoring rubric.
 FULL_CASE_SECTIONS = (
     ("ความเป็นมาและปัญหา", "Background and problem"),
@@ -59,9 +63,9 @@ SOURCE = Field(
         # A published document not (yet) in data/sources.yaml, such as one a proposer links to.
         Field("title", "str", "ชื่อเอกสาร (เมื่อไม่มีใน data/sources.yaml)",
               "Document title, when it is not in data/sources.yaml",
-              example="ประกาศผลรางวัลเลิศรัฐ ประจำปี พ.ศ. 2568"),
+              example="ประกาศผลรางวัลเลิศรัฐ ประจำปี พ.ศ. 2568", scaffold=False),
         Field("url", "str", "ลิงก์ของเอกสาร (ขึ้นต้นด้วย https://)", "Link to the document, starting with https://",
-              pattern=URL_PATTERN, max_chars=URL_MAX_CHARS, example="https://www.opdc.go.th/",
+              pattern=URL_PATTERN, max_chars=URL_MAX_CHARS, example="https://www.opdc.go.th/", scaffold=False,
               extra={"pattern_th": "ลิงก์ที่ขึ้นต้นด้วย https:// หรือ http://",
                      "pattern_en": "a web address starting with https:// or http://"}),
         Field("locator", "str", "ตำแหน่งในเอกสาร เช่น หัวข้อสไลด์หรือหัวข้อหน้า",
@@ -113,8 +117,8 @@ FIELDS: tuple[Field, ...] = (
           "Stable ASCII slug: lowercase letters, digits and hyphens; also the file name and URL",
           required=True, pattern=ID_PATTERN, example="pang-mapha-smart-hospital"),
     Field("title", "str", "ชื่อผลงาน (ภาษาไทย)", "Title of the work (Thai)", required=True,
-          example="โรงพยาบาลอินเทอร์เน็ตของชนเผ่ากลางขุนเขาที่ห่างไกล"),
-    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", example="Smart hospital in the highlands"),
+          max_chars=TITLE_MAX_CHARS, example="โรงพยาบาลอินเทอร์เน็ตของชนเผ่ากลางขุนเขาที่ห่างไกล"),
+    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", max_chars=TITLE_MAX_CHARS, example="Smart hospital in the highlands"),
     Field("status", "str", "ระดับความสมบูรณ์: full = กรณีศึกษาฉบับเต็ม, summary = บันทึกสรุป",
           "full = full case study; summary = winner recorded before anyone wrote its story",
           required=True, choices="status", example="full"),

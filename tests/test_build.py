@@ -28,7 +28,7 @@ def test_an_invalid_case_fails_the_build_with_the_validator_messages(tmp_path):
     assert cli.stdout.strip()
     for line in cli.stdout.splitlines():  # the very same messages, each once
         assert result.stderr.count(line) == 1, (line, result.stderr)
-    assert "Aborted: 2 problem(s) in the content" in result.stderr
+    assert "Aborted: 1 problem(s) in the content" in result.stderr  # a Common-Era year: one problem, one fix
     assert not (tmp_path / "out" / "cases").exists()
 
 
@@ -73,7 +73,7 @@ def test_serve_shows_problems_on_every_page(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert 'class="psea-problems"' in html
-        assert "content/cases/2567/other.md:6: year must be a Buddhist-era year such as 2567, got 2024" in html
+        assert "content/cases/2567/other.md:6: year ต้องเป็นปีพุทธศักราช เช่น 2567 พบ 2024" in html
         page = urllib.request.urlopen(f"{base}cases/2567/good-full-case/", timeout=5).read().decode("utf-8")
         assert "psea-problems" in page
     finally:

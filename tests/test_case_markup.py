@@ -188,7 +188,7 @@ def test_the_header_icons_are_shown(page, site_url, width):
     page.goto(f"{site_url}{AMNAT}")
     if width == 375:
         page.click("label.md-header__button[for=__drawer]")
-        page.wait_for_timeout(400)
+        page.wait_for_function("document.getElementById('__drawer').checked")
     shown = page.evaluate(ICONS)
     names = [re.search(r"psea-i--(\w+)", name).group(1) for name, *_ in shown]
     # (the search box's are laid out though hidden; the logo is shown on wide screens only)
@@ -200,7 +200,7 @@ def test_the_header_icons_are_shown(page, site_url, width):
     # the search box's icon is the magnifier, and on a phone the back arrow
     page.goto(f"{site_url}{AMNAT}")
     page.click("label.md-header__button[for=__search]" if width == 375 else ".md-search__input")
-    page.wait_for_timeout(400)
+    page.wait_for_function("document.getElementById('__search').checked")
     mask = page.evaluate("getComputedStyle(document.querySelector('.md-search__icon[for=__search]'), '::before').maskImage")
     assert ("M20 11v2H8" in mask) == (width == 375) and ("M9.5 3A6.5" in mask) == (width == 1280)
 

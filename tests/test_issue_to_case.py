@@ -205,7 +205,7 @@ HOSTILE = {
     "title": '<script>alert(1)</script>{{ config.repo_url }}{% include "x" %}" \\n\n---\nstatus: full',
     "title_en": "Evil <img src=x onerror=alert(1)> {{ 7*7 }}",
     "agency-name": "&lt;b&gt; [x](javascript:alert(1)) {: onclick=alert(1) } *bold* `code`",
-    "pain_point": "line one\n\n## heading\n---\n<iframe src=//evil>\u2028\u0085\x7f",
+    "pain_point": "line one\n\n## heading\n---\n<iframe src=//evil>",
     "partners": "{{ lipsum.__globals__ }}\n- item: x\n  &anchor *alias",
 }
 
@@ -225,6 +225,16 @@ def test_hostile_answers_stay_exact_data(tmp_path):
     assert meta["partners"] == ["{{ lipsum.__globals__ }}", "- item: x", "&anchor *alias"]
 
 
+def test_invisible_characters_are_refused_naming_the_answer(tmp_path):
+    """A reader cannot see them, so the validator refuses them (issue 12); the message names the answer."""
+    text = body(dict(complete(), pain_point="ผู้ป่วยรอนาน\u2028\u0085\x7f"))
+    code, out, err, cases_dir = run(tmp_path, text)
+    assert code == 1 and written(cases_dir) == []
+    line = answer_line(text, "pain_point")
+    for name in ("U+2028 LINE SEPARATOR", "U+0085 NEXT LINE (NEL)", "U+007F"):
+        assert f"{tmp_path / 'issue.md'}:{line}: คำตอบ «ปัญหา" in out and name in out, out
+
+
 def test_quoted_scalars_read_back_exactly():
     rng = random.Random(11)
     alphabet = [chr(c) for c in (*range(0, 0x100), 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF, 0x0E01, 0x0E48,
@@ -236,10 +246,11 @@ def test_quoted_scalars_read_back_exactly():
 
 
 @pytest.mark.parametrize("source, problem", [
-    ("  - locator: \"หน้า 1\"\n", "needs `document`"),
-    ("  - title: \"ประกาศ\"\n    locator: \"หน้า 1\"\n", "needs `document`"),
-    ("  - title: \"ประกาศ\"\n    url: \"javascript:alert(1)\"\n    locator: \"หน้า 1\"\n", "web address starting with https://"),
-    ("  - title: \"ประกาศ\"\n    url: \"https://example.go.th/a b\"\n    locator: \"หน้า 1\"\n", "web address"),
+    ("  - locator: \"หน้า 1\"\n", "ต้องมี document"),
+    ("  - title: \"ประกาศ\"\n    locator: \"หน้า 1\"\n", "ต้องมี document"),
+    ("  - title: \"ประกาศ\"\n    url: \"javascript:alert(1)\"\n    locator: \"หน้า 1\"\n",
+     "ต้องเป็นลิงก์ที่ขึ้นต้นด้วย https://"),
+    ("  - title: \"ประกาศ\"\n    url: \"https://example.go.th/a b\"\n    locator: \"หน้า 1\"\n", "ลิงก์"),
     ("  - title: \"ประกาศ\"\n    url: \"https://example.go.th/a\"\n    locator: \"หน้า 1\"\n", None),
 ])
 def test_a_source_names_a_listed_document_or_a_title_and_link(tmp_path, source, problem):

@@ -182,7 +182,7 @@ def test_a_case_the_validator_accepts_renders(workdir, meta):
     texts = exports.export_texts(site)
     assert case.id in texts["cases.json"]
     for text_field in ("title", "title_en", "pain_point", "solution", "impact"):
-        value = meta.get(text_field)
+        value = parsed.meta.get(text_field)  # as read back: YAML may normalise what was written
         if isinstance(value, str) and value.strip():
             assert escape(value, quote=False) in html, text_field  # shown, and escaped as text
 
@@ -198,4 +198,18 @@ def test_nested_aliases_cannot_blow_up_the_messages(workdir):
     problems = validate_file(workdir, text)
     assert time.monotonic() - started < 10
     assert max(len(p.message) for p in problems) < 500
-    assert any("the alias *a0 is not allowed in a case file" in p.message for p in problems)
+    assert any("the alias *a0 is not allowed in a case file" in p.en for p in problems)
+    assert any("ใช้ alias *a0 ไม่ได้ในไฟล์กรณีศึกษา" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("written", ["ก\x85ข", "ก\u2028ข", "ก\u200bข"])
+def test_characters_yaml_would_change_or_hide_are_refused(workdir, written):
+    """PyYAML reads U+0085 (NEL) and U+2028 as line breaks, so a title would silently change;
+    the validator refuses them (and zero-width characters), however YAML writes them."""
+    meta = yaml.safe_load(yaml.safe_dump(VALID_META))
+    meta["title"] = written
+    text = "---\n" + _dump(meta) + "---\n" + VALID_BODY
+    problems = validate_file(workdir, text, name="good-full-case.md")  # the file alone, then the folder
+    code = f"U+{ord(written[1]):04X}"
+    line = next(i for i, raw in enumerate(text.split("\n"), 1) if raw.startswith("title:"))
+    assert [p.line for p in problems if code in p.message and "title" in p.message] == [line, line], problems

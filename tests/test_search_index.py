@@ -1,14 +1,21 @@
-"""The Pagefind bundle a build writes is whole, and a broken one fails the build
-(macros/search/pagefind.py: write_bundle, check_bundle)."""
+"""A build never publishes a broken Thai search index: the bundle it writes is whole, and an empty
+or partial one, or one built without the ICU word breaker, fails the build loudly
+(macros/search/pagefind.py: write_bundle, check_bundle; macros/search/thai.py: require_word_breaker)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from mkdocs.exceptions import Abort
 
+from conftest import ROOT, make_project
 from macros.search import pagefind
 from macros.search.policy import BUNDLE_DIR
+
+VALID = (ROOT / "tests" / "fixtures" / "broken" / "cases" / "2567" / "good-full-case.md").read_text(encoding="utf-8")
 
 STATIC = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
           "pagefind-modular-ui.css", "wasm.unknown.pagefind")
@@ -30,7 +37,7 @@ def test_the_built_bundle_lists_every_indexed_page_and_its_assets_are_whole(buil
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("breakage", ["no entry", "empty entry", "fewer pages", "no meta", "no script"])
+@pytest.mark.parametrize("breakage", ["no entry", "empty entry", "fewer pages", "no meta", "no script", "no pages"])
 def test_a_broken_bundle_fails_the_build(tmp_path, breakage):
     bundle = tmp_path / BUNDLE_DIR
     bundle.mkdir()
@@ -47,8 +54,11 @@ def test_a_broken_bundle_fails_the_build(tmp_path, breakage):
         (bundle / "pagefind.abc.pf_meta").unlink()
     elif breakage == "no script":
         (bundle / "pagefind.js").unlink()
+    elif breakage == "no pages":
+        entry["languages"]["unknown"]["page_count"] = 0
+        (bundle / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
     with pytest.raises(Abort, match="must not be published with a broken search"):
-        pagefind.check_bundle(bundle, 4 if breakage == "fewer pages" else 3)
+        pagefind.check_bundle(bundle, {"fewer pages": 4, "no pages": 0}.get(breakage, 3))
 
 
 @pytest.mark.unit
@@ -57,3 +67,50 @@ def test_bundle_paths_stay_inside_the_bundle(tmp_path):
         pagefind.write_bundle(tmp_path, [{"path": "../escape.js", "content": ""}])
     pagefind.write_bundle(tmp_path, [{"path": "fragment/a.pf_fragment", "content": "aGk="}])
     assert (tmp_path / "fragment" / "a.pf_fragment").read_bytes() == b"hi"
+
+
+def build_with(project, out, patch: str, strict: bool = True, **env):
+    """mkdocs build in a fresh interpreter, after `patch` (Python) has run in it."""
+    code = (f"import sys\n{patch}\nfrom mkdocs.__main__ import cli\n"
+            f"sys.argv = ['mkdocs', 'build', {'--strict' if strict else '--clean'!r}, "
+            f"'-f', {str(project / 'mkdocs.yml')!r}, '-d', {str(out)!r}]\n"
+            "cli()\n")
+    return subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", **env))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return make_project(tmp_path_factory.mktemp("index"), {"2567/good-full-case.md": VALID})
+
+
+@pytest.mark.site
+def test_a_build_whose_index_comes_out_empty_fails(project, tmp_path):
+    # The index helper finishes, but its entry file is empty (as seen once on a loaded machine).
+    patch = ("from macros.search import pagefind\n"
+             "finish = pagefind.BackgroundIndex.finish\n"
+             "def empty(self):\n"
+             "    summary = finish(self)\n"
+             "    (self.output / 'pagefind-entry.json').write_text('', encoding='utf-8')\n"
+             "    return summary\n"
+             "pagefind.BackgroundIndex.finish = empty\n")
+    result = build_with(project, tmp_path / "site", patch)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr  # mkdocs prints an Abort's message on stdout
+    assert "Search index:" in output and "pagefind-entry.json is missing or unreadable" in output, output
+
+
+@pytest.mark.site
+def test_a_build_without_the_thai_word_breaker_fails_unless_asked_for_a_preview(project, tmp_path):
+    no_icu = ("import ctypes.util\n"
+              "find = ctypes.util.find_library\n"
+              "ctypes.util.find_library = lambda name: None if name == 'icuuc' else find(name)\n")
+    result = build_with(project, tmp_path / "site", no_icu)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Thai search needs the ICU library (libicuuc)" in output and "ติดตั้ง libicu" in output, output
+    # A preview (not --strict) may go on without ICU when asked, and says what it misses.
+    preview = build_with(project, tmp_path / "preview", no_icu, strict=False, PSEA_SEARCH_WITHOUT_ICU="1")
+    assert preview.returncode == 0, preview.stderr
+    assert "Thai search: no usable ICU library" in preview.stderr
+    assert (tmp_path / "preview" / BUNDLE_DIR / "pagefind-entry.json").is_file()

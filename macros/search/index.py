@@ -19,9 +19,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
 from .pagefind import BackgroundIndex, check_bundle, run_pagefind, write_shadow
 from .policy import BUNDLE_DIR, FACETS_FILE, page_content
-from .thai import word_breaker
+from .thai import require_word_breaker, word_breaker
 
 log = logging.getLogger("mkdocs.plugins.psea.search")
 
@@ -64,6 +66,11 @@ class SearchIndex:
         started = time.perf_counter()
         site_dir = Path(site_dir)
         output = site_dir / BUNDLE_DIR
+        try:
+            require_word_breaker()
+        except Abort:
+            self.abort()
+            raise
         self.start_writing(site_dir)  # unless on_env has
         background, self._background = self._background, None
         summary, pages = None, 0

@@ -82,7 +82,8 @@ class BackgroundIndex:
         root = Path(__file__).resolve().parents[2]
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, "--index-worker"], cwd=root,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            start_new_session=True)  # its own process group: abort() stops its Pagefind child too
         assert self._process.stdin is not None
         self._stdin = self._process.stdin
         with contextlib.suppress(OSError):  # room for a few dozen pages: mkdocs never waits for the helper
@@ -115,7 +116,11 @@ class BackgroundIndex:
         return stdout.decode("utf-8", "replace")
 
     def abort(self) -> None:
-        self._process.kill()
+        # The helper's Pagefind service would otherwise go on running after it.
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except OSError:
+            self._process.kill()
         self._process.wait()
 
 
@@ -142,7 +147,7 @@ def check_bundle(output: Path, pages: int) -> None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise Abort(f"Search index: {entry_file} is missing or unreadable ({err}); the site must not be "
                     "published with a broken search") from err
-    if indexed != pages or missing or not (output / "pagefind.js").is_file():
+    if not pages or indexed != pages or missing or not (output / "pagefind.js").is_file():
         raise Abort(f"Search index: {output} is incomplete ({indexed} of {pages} pages indexed"
                     f"{', missing ' + ', '.join(missing) if missing else ''}); the site must not be published "
                     "with a broken search")

@@ -6,8 +6,11 @@ import ctypes
 import ctypes.util
 import functools
 import logging
+import os
 import re
 from typing import Any
+
+from mkdocs.exceptions import Abort
 
 log = logging.getLogger("mkdocs.plugins.psea.search")
 
@@ -93,6 +96,20 @@ def word_breaker() -> IcuWordBreaker | None:
         log.warning(f"Thai search: no usable ICU library ({err}); indexing with Pagefind's own Thai "
                     "segmentation, which misses some queries (install libicu to fix)")
         return None
+
+
+ICU_MISSING = ("Thai search needs the ICU library (libicuuc), which breaks Thai text into words; without it "
+               "the index misses queries. Install it (Debian/Ubuntu: apt-get install libicu-dev, or the libicu "
+               "package of your release) and build again. / การค้นหาภาษาไทยต้องใช้ไลบรารี ICU ในการตัดคำ "
+               "— ติดตั้ง libicu แล้วสร้างเว็บไซต์ใหม่. For a preview only, set PSEA_SEARCH_WITHOUT_ICU=1.")
+
+
+def require_word_breaker() -> None:
+    """A published index must cut Thai as browsers do: a build without ICU fails, in the build's own
+    process (the helper's warning would not reach mkdocs --strict), unless PSEA_SEARCH_WITHOUT_ICU=1
+    asks for a preview."""
+    if word_breaker() is None and os.environ.get("PSEA_SEARCH_WITHOUT_ICU") != "1":
+        raise Abort(ICU_MISSING)
 
 
 def segment_html(html: str, breaker: IcuWordBreaker | None) -> str:
