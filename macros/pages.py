@@ -137,12 +137,13 @@ def render_branches(corpus: Corpus):
 
 
 def generated_pages(corpus: Corpus) -> dict[str, GeneratedPage]:
-    from . import browse, criteria  # here to keep the import graph one-way
+    from . import browse, criteria, overview  # here to keep the import graph one-way
 
     pages = {}
     renderers = (render_years, render_provinces, render_agencies, render_tags, render_sdgs,
-                 render_branches, criteria.render_criteria, browse.render_browse)
+                 render_branches, criteria.render_criteria, browse.render_browse, overview.render_overview)
     for renderer in renderers:
         for page in renderer(corpus):
             pages[page.src_uri] = page
+    overview.add_locator_maps(pages, corpus)
     return pages
