@@ -412,3 +412,15 @@ def test_no_serious_axe_violation_in_the_dark_scheme(site_url, browser, js_tools
         if problems:
             found[url or "/"] = problems
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_the_home_page_shows_the_map_and_a_chart_above_the_fold_on_a_desktop(site_url, browser):
+    context = browser.new_context(locale="th-TH", viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    try:
+        tab.goto(site_url)
+        for selector in ("svg.psea-map", "svg.psea-columns"):
+            box = tab.locator(selector).bounding_box()
+            assert box and box["y"] + box["height"] / 2 < 800, (selector, box)  # at least half of it visible
+    finally:
+        context.close()
