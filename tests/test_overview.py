@@ -424,3 +424,36 @@ def test_the_home_page_shows_the_map_and_a_chart_above_the_fold_on_a_desktop(sit
             assert box and box["y"] + box["height"] / 2 < 800, (selector, box)  # at least half of it visible
     finally:
         context.close()
+
+
+# The pieces, on small inputs ------------------------------------------------------------------------
+def test_shades_cover_every_count_from_one_to_the_largest_without_gaps():
+    from macros.provincemap import breaks, shade
+
+    assert breaks(0) == []
+    for most in (1, 2, 3, 4, 5, 7, 39, 65, 1000):
+        steps = breaks(most)
+        assert steps[0][0] == 1 and steps[-1][1] == most and len(steps) <= 4
+        assert all(high + 1 == low for (_, high), (low, _) in zip(steps, steps[1:]))
+        assert [shade(n, steps) for n in range(most + 1)] == sorted(shade(n, steps) for n in range(most + 1))
+        assert shade(0, steps) == 0 and shade(most, steps) == len(steps)
+
+
+def test_the_map_script_keeps_ends_of_shared_borders_and_names_an_unmatched_province():
+    import make_province_map as script
+
+    line = [(0, 0), (1, 0.1), (2, -0.1), (3, 5), (4, 0), (5, 0)]
+    kept = script.simplify(line, 0.5)
+    assert kept[0] == line[0] and kept[-1] == line[-1] and (3, 5) in kept and (1, 0.1) not in kept
+    provinces = [{"key": "national", "th": "ทั่วประเทศ", "en": "Nationwide"},
+                 {"key": "chiang-mai", "th": "เชียงใหม่", "en": "Chiang Mai"},
+                 {"key": "bueng-kan", "th": "บึงกาฬ", "en": "Bueng Kan"}]
+    feature = {"properties": {"featurecla": "Admin-1 scale rank", "name": "Chiang Mai",
+                              "name_local": "จังหวัดเชียงใหม่", "code_hasc": "TH.CM"}}
+    with pytest.raises(SystemExit) as stop:
+        script.match([feature], provinces)
+    assert "province bueng-kan has 0 shapes, expected 1" in str(stop.value)
+    islet = {"properties": {"featurecla": "Admin-1 minor island", "code_hasc": "-99"}}
+    bueng_kan = {"properties": {"featurecla": "Admin-1 scale rank", "name": "Bueng Kan",
+                                "name_local": "จังหวัดหนองคาย", "code_hasc": "TH.BK"}}  # Natural Earth's Thai is wrong here
+    assert script.match([feature, islet, bueng_kan], provinces) == {"TH.CM": "chiang-mai", "TH.BK": "bueng-kan"}
