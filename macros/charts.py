@@ -81,8 +81,8 @@ def column_chart(columns: list[tuple[str, str, list[Item]]], label: str, unit: s
     parts = []
     for tick in range(0, most + 1, step):
         y = top + plot - tick * scale
-        parts.append(f'<line class="psea-chart__grid" x1="{left - 4}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="psea-chart__tick" x="{left - 7}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
+        parts.append(f'<line class="psea-chart__grid" aria-hidden="true" x1="{left - 4}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}"/>'
+                     f'<text class="psea-chart__tick" x="{left - 7}" y="{y + 4:.1f}" text-anchor="end" aria-hidden="true">{tick:,}</text>')
     for i, (column, href, segments) in enumerate(columns):
         x = left + gap / 2 + i * (bar + gap)
         base = top + plot

@@ -94,7 +94,7 @@ def years_chart(corpus: Corpus, from_url: str, fig_id: str = "ปีและส
     table = charts.data_table("จำนวนผลงานตามปีและสาขา", ["ปี"] + [r.branch_label(tax, b) for b in series] + ["รวม"],
                               [[str(y)] + [counts[y, b] for b in series] + [sum(counts[y, b] for b in series)]
                                for y in reversed(years)])
-    return charts.figure(fig_id, "ผลงานตามปีที่ได้รับรางวัลและสาขา", legend + f'<div class="psea-chart__scroll">{svg}</div>', table)
+    return charts.figure(fig_id, "ผลงานตามปีที่ได้รับรางวัลและสาขา", legend + svg, table)
 
 
 def _bars_figure(fig_id: str, caption: str, head: str, items: list[Item], note: str = "") -> str:
