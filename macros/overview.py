@@ -3,9 +3,8 @@ drawn at build time (macros/charts.py, macros/provincemap.py), plus the home pag
 locator map of each province page.
 
 Every bar opens the cases it counts: the browse page with its filters in the URL query
-(macros/facets.py names them; overrides/assets/js/browse.js reads them), or, for tags and SDGs,
-which the browse page does not filter, their own list pages. The page's size depends on the
-award system and vocabularies, not on the number of cases.
+(macros/facets.py names them; overrides/assets/js/browse.js reads them). The page's size depends
+on the award system and vocabularies, not on the number of cases.
 """
 from __future__ import annotations
 
@@ -119,8 +118,9 @@ def _facet_items(corpus: Corpus, from_url: str, facet: str, keys, label) -> list
     return [Item(label(k), counts[k], browse_href(from_url, **{facet: k}) if counts[k] else "") for k in keys]
 
 
-def _vocabulary_items(corpus: Corpus, from_url: str, group: str, keys, label, url, series: int = 0) -> list[Item]:
-    return [Item(label(k), n, r.rel(from_url, url(k)) if n else "", series)
+def _vocabulary_items(corpus: Corpus, from_url: str, group: str, keys, label, series: int = 0) -> list[Item]:
+    """Bars of a multi-valued facet (tags, SDGs: macros.facets.MULTI_FACETS; the group has its name)."""
+    return [Item(label(k), n, browse_href(from_url, **{group: k}) if n else "", series)
             for k in keys for n in (len(corpus.group(group, k)),)]
 
 
@@ -156,15 +156,15 @@ def render_overview(corpus: Corpus):
                          lambda k: r.agency_type_label(tax, k)))),
         ("แท็ก", "ผลงานตามรูปแบบการยกระดับบริการและประเด็น", _bars_figure(
             "รูปแบบการยกระดับบริการ", "เจ็ดรูปแบบของการยกระดับบริการภาครัฐ", "รูปแบบ",
-            _vocabulary_items(corpus, url, "tag", patterns, tag_label, r.tag_url, 1),
-            "ผลงานหนึ่งมีได้หลายแท็ก ผลรวมจึงอาจมากกว่าจำนวนผลงาน แท่งเปิดหน้าของแท็กนั้น")
+            _vocabulary_items(corpus, url, "tag", patterns, tag_label, 1),
+            "ผลงานหนึ่งมีได้หลายแท็ก ผลรวมจึงอาจมากกว่าจำนวนผลงาน")
          + _bars_figure("ประเด็น", "ผลงานตามประเด็น", "ประเด็น",
-                        _vocabulary_items(corpus, url, "tag", topics, tag_label, r.tag_url, 2))),
+                        _vocabulary_items(corpus, url, "tag", topics, tag_label, 2))),
         ("SDGs", "เป้าหมายการพัฒนาที่ยั่งยืน (SDGs) ที่ผลงานครอบคลุม", _bars_figure(
             "SDGs-แผนภูมิ", "ผลงานตามเป้าหมายการพัฒนาที่ยั่งยืน", "เป้าหมาย",
-            _vocabulary_items(corpus, url, "sdg", list(sdgs), lambda k: f"SDG {k}: {sdgs[k]['th']}", r.sdg_url, 4),
+            _vocabulary_items(corpus, url, "sdg", list(sdgs), lambda k: f"SDG {k}: {sdgs[k]['th']}", 4),
             f"ครอบคลุม {sum(1 for k in sdgs if corpus.group('sdg', k)):,} จาก {len(sdgs):,} เป้าหมาย "
-            "ผลงานหนึ่งระบุได้หลายเป้าหมาย แท่งเปิดหน้าของเป้าหมายนั้น")),
+            "ผลงานหนึ่งระบุได้หลายเป้าหมาย")),
         ("ความสมบูรณ์", "กรณีศึกษาฉบับเต็มและบันทึกสรุป: ยังเหลือให้เขียนเท่าใด", charts.figure(
             "ความสมบูรณ์-แผนภูมิ", "ผลงานตามความสมบูรณ์ของข้อมูล",
             charts.share_bar(status, "สัดส่วนกรณีศึกษาฉบับเต็มและบันทึกสรุป") + charts.bar_list(status),

@@ -56,6 +56,7 @@
     var group = fieldset.closest("details");
     return {
       name: name,
+      multi: fieldset.hasAttribute("data-multi"),  // a row has any number of values, space-separated
       attr: "data-" + name.replace(/_/g, "-"),
       boxes: boxes,
       index: index,           // value -> position; a value with no checkbox gets boxes.length
@@ -86,7 +87,16 @@
   }
   var rows = Array.prototype.map.call(tbody.rows, function (tr, position) {
     var values = new Uint16Array(facets.length);
+    var lists = null;  // multi-valued facets: position -> the row's value positions
     facets.forEach(function (facet, f) {
+      if (facet.multi) {
+        lists = lists || {};
+        lists[f] = (tr.getAttribute(facet.attr) || "").split(" ").filter(Boolean).map(function (v) {
+          var value = facet.index.get(v);
+          return value === undefined ? facet.boxes.length : value;
+        });
+        return;
+      }
       var value = facet.index.get(tr.getAttribute(facet.attr) || "");
       values[f] = value === undefined ? facet.boxes.length : value;
     });
@@ -94,6 +104,7 @@
       el: tr,
       position: position,
       values: values,
+      lists: lists,
       text: [cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")]
         .map(squash).join("\n"),
       shown: !tr.hidden,
@@ -178,6 +189,18 @@
   }
 
   // Filtering -----------------------------------------------------------------------------------
+  function passes(facet, row, f) {
+    if (!facet.multi) return facet.selected[row.values[f]] === 1;
+    var list = row.lists[f];
+    for (var i = 0; i < list.length; i++) if (facet.selected[list[i]]) return true;
+    return false;
+  }
+  function tally(counts, row, f) {
+    if (!facets[f].multi) { counts[row.values[f]]++; return; }
+    var list = row.lists[f];
+    for (var i = 0; i < list.length; i++) counts[list[i]]++;
+  }
+
   /* Recount and redisplay. `more` keeps the pages already opened; any other change of the view
    * starts again from the first page. Returns the first row that a new page displayed. */
   function filter(more) {
@@ -196,7 +219,7 @@
       var misses = 0;
       var missed = -1;
       for (var f = 0; f < nFacets && misses < 2; f++) {
-        if (facets[f].active && !facets[f].selected[row.values[f]]) { misses++; missed = f; }
+        if (facets[f].active && !passes(facets[f], row, f)) { misses++; missed = f; }
       }
       var matching = textOk && misses === 0;
       if (matching) shown++;
@@ -204,9 +227,9 @@
       if (textOk) {
         /* A value's count is how many rows would show with it ticked, the other facets as they are. */
         if (misses === 0) {
-          for (f = 0; f < nFacets; f++) tallies[f][row.values[f]]++;
+          for (f = 0; f < nFacets; f++) tally(tallies[f], row, f);
         } else if (misses === 1) {
-          tallies[missed][row.values[missed]]++;
+          tally(tallies[missed], row, missed);
         }
       }
       if (visible !== row.shown) {
