@@ -9,7 +9,7 @@ Contract with browse.js (keep the two in step):
   holds the case's values separated by spaces (none: no attribute), and a row matches when it has
   one of the ticked values;
 - each facet is a fieldset[data-facet=NAME] of checkboxes name=NAME value=VALUE, inside a
-  <details> so that on a phone the seven lists fold away; the URL query uses the same names;
+  <details> so that on a phone the lists fold away; the URL query uses the same names;
 - the order of the level checkboxes is the level rank that the level column sorts by;
 - th[data-sort] become sort buttons; #psea-browse-count holds [data-shown] (rows that match)
   and [data-total];
