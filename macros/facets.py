@@ -11,6 +11,9 @@ FACETS = (  # (name, Thai label)
     ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
 )
 SEARCH_FACETS = ("branch", "category", "level", "year", "province")  # Pagefind filters
+# Facets where a case has any number of values (a row matches when it has one of the ticked values):
+# the browse page only, written data-NAME="value value ..." (the overview's tag and SDG bars open them).
+MULTI_FACETS = (("tag", "แท็ก"), ("sdg", "SDGs"))
 
 
 def case_value(tax: Taxonomy, case: Case, name: str) -> str:
@@ -42,6 +45,15 @@ def case_facets(tax: Taxonomy, case: Case) -> dict[str, tuple[str, str]]:
             for name, _ in FACETS for value in (case_value(tax, case, name),)}
 
 
+def case_multi_facets(tax: Taxonomy, case: Case) -> dict[str, list[tuple[str, str]]]:
+    """name -> [(value, Thai label)] of one case, for every multi-valued facet."""
+    tags, sdgs = tax.vocabulary("tags"), tax.vocabulary("sdgs")
+    return {
+        "tag": [(str(t), str(tags.get(t, {}).get("th", t))) for t in case.tags],
+        "sdg": [(str(g), f"SDG {g}: {sdgs.get(g, {}).get('th', '')}") for g in case.sdgs],
+    }
+
+
 def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
     """Each facet's values in the order the taxonomy lists them (provinces: nationwide first, then
     Thai dictionary order, as data/provinces.yaml has them); years newest first."""
@@ -53,4 +65,6 @@ def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
         "province": [p["key"] for p in tax.provinces],
         "agency_type": list(tax.vocabulary("agency_types")),
         "status": list(tax.vocabulary("status")),
+        "tag": [str(k) for k in tax.vocabulary("tags")],
+        "sdg": [str(k) for k in tax.vocabulary("sdgs")],
     }

@@ -5,6 +5,7 @@ mkdocs-macros as the variable SITE_VARIABLE. Only pages with `render_macros: tru
 frontmatter are rendered (see mkdocs.yml).
 """
 from macros import exports, home
+from macros.pages import overview
 from macros.content import SITE_VARIABLE
 
 
@@ -24,5 +25,8 @@ def define_env(env):
     def open_data_fields(which: str = "case"):
         return exports.open_data_fields(site().taxonomy, which)
 
-    for macro in (site_stats, latest_winners, help_wanted, open_data_fields):
+    def overview_glance():
+        return overview.home_glance(site().corpus)
+
+    for macro in (site_stats, latest_winners, help_wanted, open_data_fields, overview_glance):
         env.macro(macro)

@@ -56,7 +56,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_QUERY = "ลดระยะเวลารอคอย"  # a visitor's first search, typed on /search/
 KEYSTROKE_CANDIDATES = ("โ", "ส", "ร", "z")
-KEYSTROKE_PAIRS = 7  # each pair: one character typed, then Backspace
+KEYSTROKE_PAIRS = 7
+LOCATOR = re.compile(r'<div class="psea-locator">.*?</svg></div>', re.S)  # each pair: one character typed, then Backspace
 
 
 # Synthetic cases ------------------------------------------------------------------------------
@@ -150,7 +151,14 @@ def site_sizes(site: Path) -> dict:
             if rel.startswith("cases/"):
                 largest_case = max(largest_case, (size, rel))
     browse = site / "browse" / "index.html"
+    overview = site / "overview" / "index.html"
+    # The province map drawn into each province page (macros/pages/overview.add_locator_maps), as a host
+    # that gzips HTML sends it, summed over the province pages.
+    locators = [LOCATOR.search(p.read_text(encoding="utf-8")) for p in site.glob("provinces/*/index.html")]
     return {
+        "overview_html_bytes": overview.stat().st_size if overview.exists() else 0,
+        "overview_html_gzip_bytes": len(gzip.compress(overview.read_bytes(), 6)) if overview.exists() else 0,
+        "province_maps_gzip_bytes": sum(len(gzip.compress(m.group(0).encode("utf-8"), 6)) for m in locators if m),
         "site_bytes": total,
         "largest_html_bytes": largest[0], "largest_html_page": largest[1],
         "largest_case_html_bytes": largest_case[0], "largest_case_html_page": largest_case[1],

@@ -68,8 +68,16 @@ def has_search(built_site: Path) -> bool:
     return (built_site / "search" / "index.html").is_file() and (built_site / "pagefind").is_dir()
 
 
+def a_province_with_map(built_site: Path) -> list[str]:
+    """A province page with its locator map (macros/pages/overview.add_locator_maps)."""
+    pages = [p for p in sorted((built_site / "provinces").glob("*/index.html"))
+             if "psea-locator" in p.read_text(encoding="utf-8")]
+    return [pages[0].parent.relative_to(built_site).as_posix() + "/"] if pages else []
+
+
 def pages_to_check(built_site: Path) -> list[str]:
-    pages = ["", "browse/", a_full_case(built_site), "awards/service/innovation/"]
+    pages = ["", "browse/", a_full_case(built_site), "awards/service/innovation/", "overview/",
+             *a_province_with_map(built_site)]
     if has_search(built_site):
         pages.append(f"search/?q={SEARCH_QUERY}")
     return pages

@@ -14,7 +14,8 @@ import pytest
 from conftest import ROOT
 
 BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds", "site_bytes",
-              "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes")
+              "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes",
+              "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes")
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms")
@@ -57,6 +58,8 @@ def test_two_sizes_without_browser_print_every_figure():
         assert block["largest_html_page"].endswith(".html")
         assert block["largest_case_html_page"].startswith("cases/")
         assert 0 < int(block["largest_case_html_gzip_bytes"]) < int(block["largest_case_html_bytes"])
+        assert 0 < int(block["overview_html_gzip_bytes"]) < int(block["overview_html_bytes"])
+        assert int(block["province_maps_gzip_bytes"]) > 0
         assert not set(BROWSER_KEYS) & set(block)
     assert_numbers(summary, ("seconds_per_case_ratio",))
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from ..structure.corpus import Corpus
 from ..structure.page import GeneratedPage
-from . import browse, criteria, indexes
+from . import browse, criteria, indexes, overview
 
 RENDERERS = (indexes.render_years, indexes.render_provinces, indexes.render_agencies, indexes.render_tags,
-             indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse)
+             indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse,
+             overview.render_overview)
 
 
 def generated_pages(corpus: Corpus) -> dict[str, GeneratedPage]:
-    return {page.src_uri: page for renderer in RENDERERS for page in renderer(corpus)}
+    pages = {page.src_uri: page for renderer in RENDERERS for page in renderer(corpus)}
+    overview.add_locator_maps(pages, corpus)  # each province page shows where its province is
+    return pages

@@ -5,8 +5,11 @@ Contract with browse.js (keep the two in step):
 - each row carries one data-NAME attribute per facet (NAME from macros.facets.FACETS, `_` written `-`) and an
   optional data-search-extra (English names); the text filter reads the title link, the agency
   cell and data-search-extra;
+- a multi-valued facet (macros.facets.MULTI_FACETS: tags, SDGs) is a fieldset[data-multi]; its row attribute
+  holds the case's values separated by spaces (none: no attribute), and a row matches when it has
+  one of the ticked values;
 - each facet is a fieldset[data-facet=NAME] of checkboxes name=NAME value=VALUE, inside a
-  <details> so that on a phone the seven lists fold away; the URL query uses the same names;
+  <details> so that on a phone the lists fold away; the URL query uses the same names;
 - the order of the level checkboxes is the level rank that the level column sorts by;
 - th[data-sort] become sort buttons; #psea-browse-count holds [data-shown] (rows that match)
   and [data-total];
@@ -18,11 +21,12 @@ Contract with browse.js (keep the two in step):
 """
 from __future__ import annotations
 
+from ..facets import FACETS, MULTI_FACETS, case_facets, case_multi_facets
+from ..facets import order as facet_order
 from ..render import fragments, urls
-from ..structure.corpus import Corpus
-from ..facets import FACETS, case_facets, order as facet_order
-from ..structure.page import GeneratedPage
 from ..render.escape import e
+from ..structure.corpus import Corpus
+from ..structure.page import GeneratedPage
 
 PAGE_SIZE = 50  # rows displayed at a time by browse.js; the count always tells every match
 SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one per fragments.TABLE_HEAD column
@@ -30,8 +34,9 @@ SORT_KEYS = ("year", "title", "agency", "province", "category", "level")  # one 
 
 def _facet_controls(options: dict, order: dict) -> str:
     groups = []
-    for name, label in FACETS:
+    for name, label in FACETS + MULTI_FACETS:
         values = options[name]
+        multi = " data-multi" if (name, label) in MULTI_FACETS else ""
         rank = {value: i for i, value in enumerate(order.get(name, []))}
         ordered = sorted(values.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
         boxes = "".join(
@@ -40,7 +45,7 @@ def _facet_controls(options: dict, order: dict) -> str:
             for value, (text, count) in ordered)
         groups.append(f'<details class="psea-facet-group"><summary>{label}'
                       f' <span class="psea-facet-selected" data-facet-selected hidden></span></summary>'
-                      f'<fieldset class="psea-facet" data-facet="{name}"><legend>{label}</legend>'
+                      f'<fieldset class="psea-facet" data-facet="{name}"{multi}><legend>{label}</legend>'
                       f'<ul>{boxes}</ul></fieldset></details>')
     return "".join(groups)
 
@@ -49,9 +54,9 @@ def render_browse(corpus: Corpus):
     tax = corpus.taxonomy
     page = GeneratedPage(urls.page_src_uri(urls.BROWSE_URL), "ค้นดูผลงานทั้งหมด",
                          "ตารางผลงานที่ได้รับรางวัลทั้งหมด กรองตามสาขา ประเภท ระดับ ปี จังหวัด ประเภทหน่วยงาน "
-                         "และความสมบูรณ์ได้หลายตัวเลือกพร้อมกัน ค้นชื่อผลงานหรือหน่วยงานได้ทั้งภาษาไทยและอังกฤษ "
+                         "ความสมบูรณ์ แท็ก และ SDGs ได้หลายตัวเลือกพร้อมกัน ค้นชื่อผลงานหรือหน่วยงานได้ทั้งภาษาไทยและอังกฤษ "
                          "คลิกหัวตารางเพื่อเรียงลำดับ และคัดลอกลิงก์ของหน้าเพื่อแชร์มุมมองที่กรองไว้")
-    options: dict = {name: {} for name, _ in FACETS}
+    options: dict = {name: {} for name, _ in FACETS + MULTI_FACETS}
     rows = []
     for case in corpus.cases:
         values = case_facets(tax, case)
@@ -59,6 +64,12 @@ def render_browse(corpus: Corpus):
             _, count = options[name].get(value, (text, 0))
             options[name][value] = (text, count + 1)
         attrs = " ".join(f'data-{name.replace("_", "-")}="{e(value)}"' for name, (value, _) in values.items())
+        for name, pairs in case_multi_facets(tax, case).items():
+            for value, text in pairs:
+                _, count = options[name].get(value, (text, 0))
+                options[name][value] = (text, count + 1)
+            if pairs:
+                attrs += f' data-{name}="{e(" ".join(value for value, _ in pairs))}"'
         extra = " ".join(filter(None, [case.title_en, case.agency.name_en]))
         search = f' data-search-extra="{e(extra)}"' if extra else ""
         rows.append(fragments.case_row(corpus, case, page.url).replace("<tr>", f"<tr {attrs}{search}>", 1))

@@ -72,6 +72,7 @@ YEARS_URL, PROVINCES_URL, AGENCIES_URL = "years/", "provinces/", "agencies/"
 TAGS_URL, SDGS_URL, AWARDS_URL, BROWSE_URL = "tags/", "sdgs/", "awards/", "browse/"
 BROWSE_SCRIPT, BROWSE_CORE_SCRIPT = "assets/js/browse.js", "assets/js/browse-core.js"  # overrides/assets/js/
 PROPOSE_URL, PROPOSE_SCRIPT = "propose/", "assets/js/propose.js"
+OVERVIEW_URL, HELP_WANTED_URL, CONTRIBUTE_URL = "overview/", "help-wanted/", "contribute/"
 
 
 def year_url(year: int | str) -> str:

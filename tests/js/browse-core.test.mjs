@@ -140,6 +140,29 @@ describe("filtering rows", () => {
     assert.deepEqual(Array.from(got.tallies[1]), [2, 0, 0]);
   });
 
+  test("a multi-valued facet (tags) passes a row with any ticked value and counts every value", () => {
+    // branch (single): 0 service, 1 management; tags (multi): 0 health, 1 digital, 2 queue.
+    const rows = [
+      { text: rowText(["ระบบนัดหมาย", "", ""]), values: Uint16Array.of(0, 0), lists: { 1: [0, 1] } },
+      { text: rowText(["ระบบคิว", "", ""]), values: Uint16Array.of(1, 0), lists: { 1: [2] } },
+      { text: rowText(["ชุมชน", "", ""]), values: Uint16Array.of(0, 0), lists: { 1: [] } },
+    ];
+    const facet = (size, ticked, multi = false) => {
+      const selected = new Uint8Array(size + 1);
+      ticked.forEach((i) => { selected[i] = 1; });
+      return { size, selected, active: ticked.length > 0, multi };
+    };
+    let got = filterRows(rows, [facet(2, []), facet(3, [1, 2], true)], [], 10);
+    assert.deepEqual(Array.from(got.visible), [1, 1, 0]);
+    // With tags ticked, each branch value counts the rows it would show.
+    assert.deepEqual(Array.from(got.tallies[0]), [1, 1, 0]);
+    // The tag counts are those of every row the branch facet lets through: health 1, digital 1, queue 1.
+    assert.deepEqual(Array.from(got.tallies[1]), [1, 1, 1, 0]);
+    got = filterRows(rows, [facet(2, [0]), facet(3, [], true)], [], 10);
+    assert.deepEqual(Array.from(got.visible), [1, 0, 1]);
+    assert.deepEqual(Array.from(got.tallies[1]), [1, 1, 0, 0]);
+  });
+
   test("only the first page of matches is displayed, the count tells them all", () => {
     const rows = Array.from({ length: 120 }, (_, i) => ({ text: rowText([`ผลงาน ${i}`, "", ""]), values: new Uint16Array(0) }));
     const got = filterRows(rows, [], queryTokens("ผลงาน"), config.browse.pageSize);

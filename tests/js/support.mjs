@@ -6,7 +6,7 @@ export const JS_DIR = new URL("../../overrides/assets/js/", import.meta.url);
 /* The page config the scripts read (#psea-config), as macros/scriptconfig.py writes it:
  * tests/test_js_unit.py passes the build's own in PSEA_SCRIPT_CONFIG. Run alone (`npm test`), the
  * tests use this copy of its values (macros/search.py SPACE, JOIN and _THAI; macros/facets.py
- * SEARCH_FACETS; macros/browse.py PAGE_SIZE). */
+ * SEARCH_FACETS; macros/pages/browse.py PAGE_SIZE). */
 export const config = process.env.PSEA_SCRIPT_CONFIG
   ? JSON.parse(process.env.PSEA_SCRIPT_CONFIG)
   : {

@@ -37,10 +37,24 @@ export function textMatches(text, tokens) {
   return true;
 }
 
+/* Whether a row passes a facet's ticked values; a multi-valued facet (tags, SDGs) passes when the
+ * row has any one of them. */
+function passes(facet, row, f) {
+  if (!facet.multi) return facet.selected[row.values[f]] === 1;
+  for (const value of row.lists[f]) if (facet.selected[value] === 1) return true;
+  return false;
+}
+
+function tally(counts, facet, row, f) {
+  if (!facet.multi) { counts[row.values[f]]++; return; }
+  for (const value of row.lists[f]) counts[value]++;
+}
+
 /* Which rows a view displays, and the count beside each facet value.
  * rows: in display order, each {text (rowText), values (per facet: the index of the row's value,
- *   facet.size for a value with no checkbox)};
- * facets: each {active (any box ticked), selected (per value index: 1 if ticked), size};
+ *   facet.size for a value with no checkbox), lists (for multi-valued facets: per facet position,
+ *   the indexes of the row's values)};
+ * facets: each {active (any box ticked), selected (per value index: 1 if ticked), size, multi};
  * tokens: queryTokens of the text filter; limit: how many matching rows to display.
  * Returns {visible: per row 1 or 0, shown: how many rows match, tallies: per facet, per value
  * index (size + 1 entries), how many rows would match with that value ticked and the other facets
@@ -56,16 +70,16 @@ export function filterRows(rows, facets, tokens, limit) {
     let misses = 0;
     let missed = -1;
     for (let f = 0; f < nFacets && misses < 2; f++) {
-      if (facets[f].active && !facets[f].selected[row.values[f]]) { misses++; missed = f; }
+      if (facets[f].active && !passes(facets[f], row, f)) { misses++; missed = f; }
     }
     const matching = textOk && misses === 0;
     if (matching) shown++;
     if (matching && shown <= limit) visible[r] = 1;
     if (textOk) {
       if (misses === 0) {
-        for (let f = 0; f < nFacets; f++) tallies[f][row.values[f]]++;
+        for (let f = 0; f < nFacets; f++) tally(tallies[f], facets[f], row, f);
       } else if (misses === 1) {
-        tallies[missed][row.values[missed]]++;
+        tally(tallies[missed], facets[missed], row, missed);
       }
     }
   }

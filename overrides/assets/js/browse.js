@@ -50,6 +50,7 @@ function start() {
     const group = fieldset.closest("details");
     return {
       name,
+      multi: fieldset.hasAttribute("data-multi"),  // a row has any number of values, space-separated
       attr: "data-" + name.replace(/_/g, "-"),
       boxes,
       size: boxes.length,
@@ -81,7 +82,16 @@ function start() {
   }
   const rows = Array.prototype.map.call(tbody.rows, (tr, position) => {
     const values = new Uint16Array(facets.length);
+    let lists = null;  // multi-valued facets: facet position -> the row's value positions
     facets.forEach((facet, f) => {
+      if (facet.multi) {
+        lists = lists || {};
+        lists[f] = (tr.getAttribute(facet.attr) || "").split(" ").filter(Boolean).map((v) => {
+          const value = facet.index.get(v);
+          return value === undefined ? facet.boxes.length : value;
+        });
+        return;
+      }
       const value = facet.index.get(tr.getAttribute(facet.attr) || "");
       values[f] = value === undefined ? facet.boxes.length : value;
     });
@@ -89,6 +99,7 @@ function start() {
       el: tr,
       position,
       values,
+      lists,
       text: rowText([cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")]),
       shown: !tr.hidden,
     };
