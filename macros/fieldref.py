@@ -63,8 +63,8 @@ def _allowed(f: Field, taxonomy) -> tuple[str, ...]:
             th.append(f"ค่าใน {source}")
             en.append(f"a value from {source}")
     if f.pattern:
-        th.append(f.extra.get("pattern_th", "อักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว"))
-        en.append(f.extra.get("pattern_en", "lowercase letters, digits and single hyphens"))
+        th.append(str(f.extra.get("pattern_th", "อักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว")))
+        en.append(str(f.extra.get("pattern_en", "lowercase letters, digits and single hyphens")))
     if f.minimum is not None and f.maximum is not None:
         values = f"{f.minimum}–{f.maximum}"
     if f.max_chars:
@@ -132,7 +132,8 @@ def html_reference(taxonomy) -> str:
     for row in rows(taxonomy):
         allowed = "<br>".join(_code(a) for a in row.allowed)
         body.append(
-            f'<tr><td class="psea-nowrap"><code>{e(row.path)}</code></td><td>{e(row.kind[0])}<br><span lang="en">{e(row.kind[1])}</span></td>'
+            f'<tr><td class="psea-nowrap"><code>{e(row.path)}</code></td>'
+            f'<td>{e(row.kind[0])}<br><span lang="en">{e(row.kind[1])}</span></td>'
             f'<td>{e(row.required[0])}<br><span lang="en">{e(row.required[1])}</span></td><td>{allowed}</td>'
             f'<td>{e(row.field.th)}<br><span lang="en">{e(row.field.en)}</span></td></tr>')
     return ('<table><thead><tr><th>ช่องข้อมูล</th><th>ชนิด</th><th>บังคับ</th>'

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import fieldref
 from .schema import FIELDS, Field, iter_fields
@@ -98,7 +99,7 @@ def option_key(answer: str) -> str:
 def option_keys(answer: str, allowed: list[str]) -> list[str]:
     """Keys of a multiple-choice answer (options joined by `, `). A piece that is neither `key — label`
     nor a key is the rest of a label that had a comma in it."""
-    keys = []
+    keys: list[str] = []
     for piece in re.split(r", *", answer):
         piece = trim(piece)
         if not piece:
@@ -184,6 +185,7 @@ def _text(q: Question, f: Field, value: str, problems: list, row: int | None = N
 
 
 def _rows(q: Question, raw: str, problems: list) -> list:
+    assert q.field.item is not None  # a list of mappings
     parts = fieldref.row_fields(q.field.item)
     items = []
     lines = [line for line in (trim(line) for line in raw.split("\n")) if line]
@@ -242,6 +244,7 @@ def build(answers: dict, taxonomy) -> Built:
             if q.required:
                 problems.append((q.id, message("required")))
             continue
+        value: Any
         if f.kind == "list" and f.item is not None and f.item.children:
             value = _rows(q, raw, problems)
         elif f.kind == "list" and f.item is not None and f.item.choices:

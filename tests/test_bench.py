@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT
 
-BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds", "site_bytes",
+BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds",
+              "site_bytes",
               "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes",
               "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes")
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")

@@ -7,12 +7,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project, run_mkdocs
 from macros.validate import CASES_DIR, validate
+
+from conftest import ROOT, make_project, run_mkdocs
 
 VALID = (ROOT / "tests" / "fixtures" / "broken" / "cases" / "2567" / "good-full-case.md").read_text(encoding="utf-8")
 
@@ -36,7 +36,8 @@ def test_an_invalid_case_fails_the_build_with_the_validator_messages(tmp_path):
 def test_case_text_is_content_never_template_code(tmp_path):
     body = VALID.replace("ผู้ป่วยต้องมารอคิวตั้งแต่เช้ามืด\n\n## แนวทาง",
                          "ผู้ป่วยต้องมารอคิว {{ config.site_name }} และ {% include 'x.html' %} จบ\n\n## แนวทาง")
-    body = body.replace('title: "ระบบนัดหมายออนไลน์ของโรงพยาบาลตัวอย่าง"', 'title: "<img src=x onerror=alert(1)> {{ 7*7 }}"')
+    body = body.replace('title: "ระบบนัดหมายออนไลน์ของโรงพยาบาลตัวอย่าง"',
+                        'title: "<img src=x onerror=alert(1)> {{ 7*7 }}"')
     project = make_project(tmp_path, {"2567/good-full-case.md": body})
     result = run_mkdocs(project, tmp_path / "out", "--strict")
     assert result.returncode == 0, result.stderr
@@ -57,8 +58,8 @@ def _free_port() -> int:
 
 @pytest.mark.site
 def test_serve_shows_problems_on_every_page(tmp_path):
-    project = make_project(tmp_path, {"2567/good-full-case.md": VALID,
-                                      "2567/other.md": VALID.replace("id: good-full-case", "id: other").replace("year: 2567", "year: 2024")})
+    other = VALID.replace("id: good-full-case", "id: other").replace("year: 2567", "year: 2024")
+    project = make_project(tmp_path, {"2567/good-full-case.md": VALID, "2567/other.md": other})
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project,
@@ -95,7 +96,7 @@ def test_every_case_has_its_page_with_thai_anchors(built_site):
         if meta["status"] == "full":
             for anchor in ("ความเป็นมาและปัญหา", "แนวทางแก้ไขและการดำเนินงาน", "ผลลัพธ์", "ความยั่งยืนและการขยายผล"):
                 assert f'id="{anchor}"' in html, (page, anchor)
-            assert re.search(r'href="[^"]*edit/main/content/cases/%s/%s\.md"' % (meta["year"], meta["id"]), html)
+            assert re.search(rf'href="[^"]*edit/main/content/cases/{meta["year"]}/{meta["id"]}\.md"', html)
     assert len(report.parsed) == len(case_files())
 
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, make_project, run_mkdocs
 from macros.validate import validate
+
+from conftest import ROOT, make_project, run_mkdocs
 
 CASES = [p.meta for p in validate().parsed]
 AMNAT = "cases/2564/amnat-charoen-pmqa-category-6/"
@@ -82,7 +83,7 @@ def test_metric_cards_keep_value_unit_label_and_note(built_site, case):
     html = page_html(built_site, f"cases/{case['year']}/{case['id']}/")
     cards = Cards(html).cards
     assert len(cards) == len(case["metrics"])
-    for card, metric in zip(cards, case["metrics"]):
+    for card, metric in zip(cards, case["metrics"], strict=True):
         if "before" in metric and "after" in metric:
             figure = f"{written(metric['before'])} → {written(metric['after'])} "
         else:
@@ -176,10 +177,11 @@ def test_the_repository_link_has_no_inline_icon(built_site):
     assert "--psea-i-git:" in css and "Fonticons" in css  # the icon and its attribution
 
 
-ICONS = """() => [...document.querySelectorAll('.psea-i')].filter(el => el.offsetParent !== null).map(el => {
+ICONS = ("""() => [...document.querySelectorAll('.psea-i')].filter(el => el.offsetParent !== null).map(el => {
   const s = getComputedStyle(el, '::before');
-  return [el.className, s.width, s.height, s.maskImage || s.webkitMaskImage, s.backgroundColor, getComputedStyle(el).color];
-})"""
+  return [el.className, s.width, s.height, s.maskImage || s.webkitMaskImage, """
+         """s.backgroundColor, getComputedStyle(el).color];
+})""")
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -201,7 +203,8 @@ def test_the_header_icons_are_shown(page, site_url, width):
     page.goto(f"{site_url}{AMNAT}")
     page.click("label.md-header__button[for=__search]" if width == 375 else ".md-search__input")
     page.wait_for_function("document.getElementById('__search').checked")
-    mask = page.evaluate("getComputedStyle(document.querySelector('.md-search__icon[for=__search]'), '::before').maskImage")
+    mask = page.evaluate("getComputedStyle(document.querySelector('.md-search__icon[for=__search]'), "
+                         "'::before').maskImage")
     assert ("M20 11v2H8" in mask) == (width == 375) and ("M9.5 3A6.5" in mask) == (width == 1280)
 
 

@@ -13,12 +13,13 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
 from macros import fieldref, json_schema
 from macros.casefile import parse
-from macros.structure.corpus import plain
 from macros.schema import FIELDS, iter_fields
+from macros.structure.corpus import plain
 from macros.taxonomy import Taxonomy
+
+from conftest import ROOT
 
 CASE_FILES = sorted((ROOT / "content" / "cases").rglob("*.md"))
 SCHEMA_FILE = ROOT / "schema" / "case.schema.json"
@@ -78,7 +79,8 @@ def test_the_schema_covers_every_field(schema):
     assert schema["required"] == [f.name for f in FIELDS if f.required is True]
     assert schema["additionalProperties"] is False
     assert schema["properties"]["award"]["properties"]["branch"]["enum"] == list(Taxonomy.load().branches)
-    assert len(schema["properties"]["province"]["enum"]) == 79  # 77 provinces, ทั่วประเทศ, หลายจังหวัด / ไม่ระบุ; required, so no null
+    # 77 provinces, ทั่วประเทศ, หลายจังหวัด / ไม่ระบุ; required, so no null
+    assert len(schema["properties"]["province"]["enum"]) == 79
     assert schema["properties"]["title_en"]["type"] == ["string", "null"]  # optional: `title_en:` is allowed
 
 
@@ -106,8 +108,10 @@ BREAKAGES = {
     "province in English": lambda m: m.update(province="Bangkok"),
     "unknown tag": lambda m: m.update(tags=["not-a-tag"]),
     "sdg out of range": lambda m: m.update(sdgs=[18]),
-    "category of another branch": lambda m: m["award"].update(category="category-1" if m["award"]["branch"] != "pmqa" else "driving-results"),
-    "level the branch does not have": lambda m: m["award"].update(level="awarded" if m["award"]["branch"] == "service" else "good"),
+    "category of another branch": lambda m: m["award"].update(
+        category="category-1" if m["award"]["branch"] != "pmqa" else "driving-results"),
+    "level the branch does not have": lambda m: m["award"].update(
+        level="awarded" if m["award"]["branch"] == "service" else "good"),
     "unknown agency type": lambda m: m["agency"].update(type="company"),
     "award is text": lambda m: m.update(award="service"),
     "metric without a value": lambda m: m.update(metrics=[{"label": "x", "unit": "คน"}]),
@@ -280,7 +284,8 @@ def test_pre_commit_hooks_need_only_pyyaml():
             "        assert not done.code, (name, done.code)\n"
             "site = tuple({sysconfig.get_paths()['purelib'], sysconfig.get_paths()['platlib']})\n"
             "print(json.dumps(sorted({m.split('.')[0] for m, mod in list(sys.modules.items())\n"
-            "                         if m not in before and (getattr(mod, '__file__', None) or '').startswith(site)})))\n")
+            "                         if m not in before "
+            "and (getattr(mod, '__file__', None) or '').startswith(site)})))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     third_party = set(json.loads(result.stdout.strip().splitlines()[-1]))

@@ -18,7 +18,6 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
 import yaml
-
 from test_accessibility import js_tools, open_page, run_axe  # noqa: F401  (js_tools is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,7 +153,8 @@ def chart_links(root: Node) -> list[Node]:
 # The page and its counts ---------------------------------------------------------------------------
 def test_the_overview_is_in_the_top_navigation_and_linked_from_the_home_page(built_site):
     for url in ("", "overview/"):
-        tabs = [a.attrs.get("href") for nav in dom(built_site, url).find_all("nav", cls="md-tabs") for a in nav.iter("a")]
+        navs = dom(built_site, url).find_all("nav", cls="md-tabs")
+        tabs = [a.attrs.get("href") for nav in navs for a in nav.iter("a")]
         assert any(site_path(url, h).startswith("overview/") for h in tabs), tabs
     home = dom(built_site, "")
     links = [site_path("", a.attrs["href"]) for a in home.iter("a") if a.attrs.get("href")]
@@ -186,14 +186,16 @@ def test_the_year_chart_and_its_table_give_the_counts_by_year_and_branch(built_s
         assert drawn_count(a) == by[query["year"], query["branch"]]
     table = figure.find_all("table")[0]
     head = [th.text() for th in table.find_all("thead")[0].iter("th")]
-    branch_th = {b["th"]: b["key"] for b in yaml.safe_load((ROOT / "data" / "awards.yaml").read_text(encoding="utf-8"))["branches"]}
+    branches = yaml.safe_load((ROOT / "data" / "awards.yaml").read_text(encoding="utf-8"))["branches"]
+    branch_th = {b["th"]: b["key"] for b in branches}
     rows = table.find_all("tbody")[0].find_all("tr")
     assert {r.find_all("th")[0].text() for r in rows} == {str(r["year"]) for r in records}
     for row in rows:
         year = row.find_all("th")[0].text()
         cells = [int(td.text().replace(",", "")) for td in row.find_all("td")]
         assert cells[-1] == sum(1 for r in records if str(r["year"]) == year)
-        for label, value in zip(head[1:-1], cells):
+        # head has one column per branch; cells also ends with the row total, which zip leaves out
+        for label, value in zip(head[1:-1], cells, strict=False):
             assert value == by[year, branch_th[label]], (year, label)
 
 
@@ -215,7 +217,8 @@ def test_every_bar_list_matches_its_table_and_empty_bars_are_zero(built_site, re
     sdg_rows = {li.find_all("span", cls="psea-bars__label")[0].text().split(":")[0]: drawn_count(li)
                 for li in root.find_all("li") if li.find_all("span", cls="psea-bars__label")
                 and li.find_all("span", cls="psea-bars__label")[0].text().startswith("SDG ")}
-    expected = {f"SDG {s['key']}": sum(s["key"] in (r.get("sdgs") or []) for r in records) for s in VOCABULARIES["sdgs"]}
+    expected = {f"SDG {s['key']}": sum(s["key"] in (r.get("sdgs") or []) for r in records)
+                for s in VOCABULARIES["sdgs"]}
     assert sdg_rows == expected
     # full case studies and summaries
     status = Counter(r["status"] for r in records)
@@ -354,11 +357,13 @@ def test_every_chart_link_opens_as_many_cases_as_it_draws(built_site, site_url, 
            else outside.append(request.url))
     try:
         tab.goto(site_url + "overview/")
-        hrefs = tab.eval_on_selector_all("figure.psea-chart a[href]", "els => els.map(a => new URL(a.getAttribute('href'), location.href).href)")
+        hrefs = tab.eval_on_selector_all("figure.psea-chart a[href]",
+                                         "els => els.map(a => new URL(a.getAttribute('href'), location.href).href)")
         assert {site_path("", h[len(site_url):]) for h in hrefs} >= set(wanted)
         for target, (count,) in sorted(wanted.items()):
             tab.goto(site_url + target)
-            tab.wait_for_function("document.querySelector('#psea-browse-filters') && !document.querySelector('#psea-browse-filters').hidden")
+            tab.wait_for_function("document.querySelector('#psea-browse-filters') "
+                                  "&& !document.querySelector('#psea-browse-filters').hidden")
             shown = tab.locator("#psea-browse-count [data-shown]").inner_text()
             rows = tab.locator("#psea-browse-table tbody tr:not([hidden])").count()
             assert int(shown.replace(",", "")) == count, target
@@ -377,7 +382,8 @@ def test_every_chart_link_opens_as_many_cases_as_it_draws(built_site, site_url, 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_no_sideways_scroll_at_375_px_with_or_without_javascript(site_url, browser, javascript):
-    context = browser.new_context(locale="th-TH", viewport={"width": 375, "height": 800}, java_script_enabled=javascript)
+    context = browser.new_context(locale="th-TH", viewport={"width": 375, "height": 800},
+                                  java_script_enabled=javascript)
     tab = context.new_page()
     try:
         for url in ("overview/", ""):
@@ -441,7 +447,8 @@ def test_shades_cover_every_count_from_one_to_the_largest_without_gaps():
     for most in (1, 2, 3, 4, 5, 7, 39, 65, 1000):
         steps = breaks(most)
         assert steps[0][0] == 1 and steps[-1][1] == most and len(steps) <= 4
-        assert all(high + 1 == low for (_, high), (low, _) in zip(steps, steps[1:]))
+        # consecutive pairs: steps[1:] is one shorter
+        assert all(high + 1 == low for (_, high), (low, _) in zip(steps, steps[1:], strict=False))
         assert [shade(n, steps) for n in range(most + 1)] == sorted(shade(n, steps) for n in range(most + 1))
         assert shade(0, steps) == 0 and shade(most, steps) == len(steps)
 
@@ -452,7 +459,7 @@ def test_the_map_script_keeps_ends_of_shared_borders_and_names_an_unmatched_prov
     line = [(0, 0), (1, 0.1), (2, -0.1), (3, 5), (4, 0), (5, 0)]
     kept = script.simplify(line, 0.5)
     assert kept[0] == line[0] and kept[-1] == line[-1] and (3, 5) in kept and (1, 0.1) not in kept
-    provinces = [{"key": "national", "th": "ทั่วประเทศ", "en": "Nationwide"},
+    provinces = [{"key": "national", "th": "ทั่วประเทศ", "en": "Nationwide", "scope": True},
                  {"key": "chiang-mai", "th": "เชียงใหม่", "en": "Chiang Mai"},
                  {"key": "bueng-kan", "th": "บึงกาฬ", "en": "Bueng Kan"}]
     feature = {"properties": {"featurecla": "Admin-1 scale rank", "name": "Chiang Mai",
@@ -462,7 +469,8 @@ def test_the_map_script_keeps_ends_of_shared_borders_and_names_an_unmatched_prov
     assert "province bueng-kan has 0 shapes, expected 1" in str(stop.value)
     islet = {"properties": {"featurecla": "Admin-1 minor island", "code_hasc": "-99"}}
     bueng_kan = {"properties": {"featurecla": "Admin-1 scale rank", "name": "Bueng Kan",
-                                "name_local": "จังหวัดหนองคาย", "code_hasc": "TH.BK"}}  # Natural Earth's Thai is wrong here
+                                # Natural Earth's Thai is wrong here
+                                "name_local": "จังหวัดหนองคาย", "code_hasc": "TH.BK"}}
     assert script.match([feature, islet, bueng_kan], provinces) == {"TH.CM": "chiang-mai", "TH.BK": "bueng-kan"}
 
 
@@ -476,7 +484,8 @@ def test_browse_rows_and_checkboxes_carry_every_tag_and_sdg(built_site, records)
         title = tr.find_all("td", data_label="ผลงาน")[0].find_all("a")[0]
         record = by_url[site_path("browse/", title.attrs["href"])]
         for name in ("tag", "sdg"):
-            assert set((tr.attrs.get(f"data-{name}") or "").split()) == browse_values(record, name), (record["url"], name)
+            values = set((tr.attrs.get(f"data-{name}") or "").split())
+            assert values == browse_values(record, name), (record["url"], name)
     for name, field in (("tag", "tags"), ("sdg", "sdgs")):
         fieldset = root.find_all("fieldset", data_facet=name)[0]
         assert "data-multi" in fieldset.attrs
@@ -497,7 +506,8 @@ def test_ticking_two_tags_shows_the_cases_with_either_and_counts_follow(site_url
         assert tab.locator("#psea-browse-count [data-shown]").inner_text() == f"{len(either):,}"
         # with a year ticked as well, the tag counts are those of that year
         year = str(either[0]["year"])
-        tab.locator("details.psea-facet-group", has=tab.locator('fieldset[data-facet="year"]')).locator("summary").click()
+        year_group = tab.locator("details.psea-facet-group", has=tab.locator('fieldset[data-facet="year"]'))
+        year_group.locator("summary").click()
         tab.locator(f'fieldset[data-facet="year"] input[value="{year}"]').check()
         both = [r for r in either if str(r["year"]) == year]
         assert tab.locator("#psea-browse-count [data-shown]").inner_text() == f"{len(both):,}"

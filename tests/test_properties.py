@@ -16,15 +16,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from conftest import ROOT
-from macros import casepage, exports, schema, taxonomy as taxonomy_module
-from macros.structure.corpus import build_corpus
+from macros import casepage, exports, schema
+from macros import taxonomy as taxonomy_module
 from macros.casefile import parse
 from macros.pages import generated_pages
 from macros.render import urls
+from macros.structure.corpus import build_corpus
 from macros.validate import Problem, Report, validate
+
+from conftest import ROOT
 
 DATA_DIR = ROOT / "data"
 VALID_CASE = ROOT / "tests" / "fixtures" / "broken" / "cases" / "2567" / "good-full-case.md"

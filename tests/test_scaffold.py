@@ -27,7 +27,8 @@ TAXONOMY = Taxonomy.load()
 
 
 def scaffold(cases_dir, *flags, answers: str | None = None):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_case.py"), "--cases-dir", str(cases_dir), *flags],
+    command = [sys.executable, str(ROOT / "scripts" / "new_case.py"), "--cases-dir", str(cases_dir), *flags]
+    return subprocess.run(command,
                           capture_output=True, text=True,
                           **({"input": answers} if answers is not None else {"stdin": subprocess.DEVNULL}))
 
@@ -66,7 +67,8 @@ def test_piped_answers_one_per_question_with_thai_labels_and_second_tries(tmp_pa
     assert "Traceback" not in result.stderr
     assert "status ต้องเป็นค่าใดค่าหนึ่งใน full, summary พบ 'ระดับ'" in result.stderr
     assert "year ต้องเป็นปีพุทธศักราช เช่น 2567 พบ 2024 ซึ่งเป็นปีคริสต์ศักราช — แก้: บวก 543 เขียน 2567" in result.stderr
-    assert "id ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว (เช่น pang-mapha-smart-hospital) พบ 'New Clinic' — แก้: เขียน new-clinic" in result.stderr
+    assert ("id ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และขีดเดี่ยว (เช่น pang-mapha-smart-hospital) "
+            "พบ 'New Clinic' — แก้: เขียน new-clinic") in result.stderr
     assert "[Enter = local-government]" in result.stdout
     assert "มีหลายจังหวัดที่ขึ้นต้นเช่นนี้ (several provinces start so): เชียงราย, เชียงใหม่" in result.stderr
     path = tmp_path / "2567" / "new-clinic.md"
@@ -95,14 +97,18 @@ def test_a_full_skeleton_has_only_its_placeholders_each_reported_once(tmp_path):
             assert f"{field.name}:" in text, name
     expected = [(line_of(text, f"{name}:"), placeholder(name, schema.field_named(name).th))
                 for name in ("pain_point", "solution", "impact")]
-    expected += [(line_of(text, "  - document:"), placeholder("sources[0].document", schema.SOURCE.child("document").th)),
-                 (line_of(text, "    locator:"), placeholder("sources[0].locator", "ตำแหน่งในเอกสาร เช่น หัวข้อสไลด์หรือหัวข้อหน้า"))]
+    expected += [(line_of(text, "  - document:"),
+                  placeholder("sources[0].document", schema.SOURCE.child("document").th)),
+                 (line_of(text, "    locator:"),
+                  placeholder("sources[0].locator", "ตำแหน่งในเอกสาร เช่น หัวข้อสไลด์หรือหัวข้อหน้า"))]
     expected += [(line_of(text, f"## {heading}"), f"หัวข้อ '## {heading}' ยังเป็นข้อความตัวอย่าง “เติมข้อมูล” — "
                   "แก้: เขียนสิ่งที่แหล่งข้อมูลบอก แทนข้อความนี้") for heading, _ in schema.FULL_CASE_SECTIONS]
     assert problems_of(path, tmp_path) == expected
     # Filled in, with the optional lines left commented out, it is a valid case.
-    filled = text.replace('document: "เติมข้อมูล"', "document: 001_3702f4d108c3183e.txt").replace('"เติมข้อมูล"', '"ข้อความจากแหล่งข้อมูล"')
-    path.write_text(filled.replace("\nเติมข้อมูล\n", "\nข้อความจากแหล่งข้อมูล\n").replace("\nเติมข้อมูล", "\nข้อความ"), encoding="utf-8")
+    filled = (text.replace('document: "เติมข้อมูล"', "document: 001_3702f4d108c3183e.txt")
+              .replace('"เติมข้อมูล"', '"ข้อความจากแหล่งข้อมูล"'))
+    filled = filled.replace("\nเติมข้อมูล\n", "\nข้อความจากแหล่งข้อมูล\n").replace("\nเติมข้อมูล", "\nข้อความ")
+    path.write_text(filled, encoding="utf-8")
     assert problems_of(path, tmp_path) == []
 
 

@@ -11,9 +11,10 @@ import sys
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, make_project
 from macros.search import pagefind
 from macros.search.policy import BUNDLE_DIR
+
+from conftest import ROOT, make_project
 
 VALID = (ROOT / "tests" / "fixtures" / "broken" / "cases" / "2567" / "good-full-case.md").read_text(encoding="utf-8")
 
@@ -114,3 +115,13 @@ def test_a_build_without_the_thai_word_breaker_fails_unless_asked_for_a_preview(
     assert preview.returncode == 0, preview.stderr
     assert "Thai search: no usable ICU library" in preview.stderr
     assert (tmp_path / "preview" / BUNDLE_DIR / "pagefind-entry.json").is_file()
+
+
+@pytest.mark.unit
+def test_aborting_the_helper_stops_it_and_its_pagefind_service():
+    helper = pagefind.BackgroundIndex()
+    helper.add("/cases/2567/x/", "<h1>ผลงาน</h1><p>ข้อความ</p>")  # the helper starts its Pagefind service
+    helper.abort()
+    assert helper._process.returncode is not None and helper._process.returncode < 0  # killed, not finished
+    with pytest.raises(ProcessLookupError):
+        os.killpg(helper._process.pid, 0)  # no process of its group is left

@@ -20,20 +20,21 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_integrity import broken_links
 
-from conftest import make_project, run_mkdocs
 from macros import casepage, csp
 from macros.casefile import CaseFile
-from macros.structure.corpus import build_corpus
 from macros.pages import generated_pages
+from macros.structure.corpus import build_corpus
 from macros.taxonomy import Taxonomy
 from macros.validate import check_body
-from test_integrity import broken_links
+
+from conftest import make_project, run_mkdocs
 
 _TAXONOMY = Taxonomy.load()
 
@@ -136,7 +137,7 @@ def assert_no_markup_from_payload(parsed: Page, where: str):
         handlers = [name for name in attrs if name.startswith("on")]
         assert not handlers, f"{where}: <{tag}> has event handler attribute(s) {handlers}"
         assert not (tag == "img" and attrs.get("src") == "x"), f"{where}: the payload became an <img>"
-    for attrs, body in parsed.scripts:
+    for _attrs, body in parsed.scripts:
         assert "alert(1)" not in body, f"{where}: the payload became a <script>"
 
 
@@ -443,7 +444,8 @@ def test_normal_pages_raise_no_csp_violation(built_site, site_url, browser):
                 total = count.inner_text()
                 tab.locator("details.psea-facet-group summary").first.click()
                 tab.locator("fieldset[data-facet] input[type=checkbox]").first.check()
-                tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t", arg=total)
+                shown_changed = "(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t"
+                tab.wait_for_function(shown_changed, arg=total)
                 assert count.inner_text() != total
             if url.startswith("search/"):
                 tab.wait_for_function("document.querySelectorAll('#psea-search-results li').length > 0")
@@ -463,7 +465,7 @@ def test_no_page_requests_another_host(built_site, site_url, browser):
         context = browser.new_context(locale="th-TH", bypass_csp=True)
         tab = context.new_page()
         requests = []
-        tab.on("request", lambda request: requests.append(request.url))
+        tab.on("request", lambda request, requests=requests: requests.append(request.url))
         try:
             tab.goto(site_url + url)
             tab.wait_for_load_state("networkidle")  # no request for 500 ms

@@ -11,12 +11,13 @@ import json
 
 import pytest
 import yaml
-
-from conftest import ROOT, make_project, run_mkdocs
-from macros.taxonomy import Taxonomy
-from macros.validate import validate
 from test_accessibility import js_tools, run_axe  # noqa: F401 - js_tools is a fixture
 from test_integrity import broken_links
+
+from macros.taxonomy import Taxonomy
+from macros.validate import validate
+
+from conftest import ROOT, make_project, run_mkdocs
 
 TAXONOMY = Taxonomy.load(ROOT / "data")
 BODY = "\n".join(f"## {th}\n\nข้อความของหัวข้อ{th} จากแหล่งข้อมูล ([แหล่งข้อมูล](../../../open-data/))\n"

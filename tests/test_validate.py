@@ -119,7 +119,8 @@ def test_case_files_the_site_would_miss_are_errors_naming_the_right_place(tmp_pa
     # Named on the command line, a misplaced file is reported too.
     result = run_validate("--cases-dir", str(cases), "--lang", "en", "content/2568/x.md", cwd=tmp_path)
     assert result.returncode == 1
-    assert "content/2568/x.md:1: this file is a case, but it is outside content/cases/<Buddhist-era year>/" in result.stdout
+    assert ("content/2568/x.md:1: this file is a case, "
+            "but it is outside content/cases/<Buddhist-era year>/") in result.stdout
 
 
 def test_an_id_used_in_two_years_is_an_error_in_both_files(tmp_path):
@@ -211,7 +212,7 @@ def test_github_annotations_carry_both_languages_and_the_summary_lists_every_pro
     assert any(",col=" in line for line in lines)
     table = summary.read_text(encoding="utf-8")
     assert table.startswith(f"### ❌ พบ {len(thai)} ปัญหาใน ")
-    for th, en in zip(thai, english):
+    for th, en in zip(thai, english, strict=True):
         assert th.split(": ", 1)[1].replace("|", "\\|") in table and en.split(": ", 1)[1].replace("|", "\\|") in table
 
 

@@ -54,7 +54,8 @@ def test_every_workflow_matches_githubs_schema(path):
 
 def test_the_schema_check_can_fail(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    step:\n      - run: true\n", encoding="utf-8")
+    bad.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n"
+                   "    step:\n      - run: true\n", encoding="utf-8")
     result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(bad)],
                             capture_output=True, text=True)
     assert result.returncode == 1 and "bad.yml" in result.stdout
@@ -88,7 +89,8 @@ def test_every_action_is_pinned_to_a_commit_and_names_its_version(path):
         if not match or match.group(1).startswith(("./", "docker://")):
             continue
         assert PINNED.match(match.group(1)), f"{path.name}:{number}: pin {match.group(1)} to a full commit SHA"
-        assert re.match(r"\s*#\s*v\d", match.group(2)), f"{path.name}:{number}: add a comment naming the version (# v4.2.2)"
+        assert re.match(r"\s*#\s*v\d", match.group(2)), (
+            f"{path.name}:{number}: add a comment naming the version (# v4.2.2)")
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)

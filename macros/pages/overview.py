@@ -44,7 +44,6 @@ def _series(corpus: Corpus) -> dict[str, int]:
 
 def province_map_block(corpus: Corpus, from_url: str, css_class: str = "", highlight: str = "",
                        label: str = "แผนที่จำนวนผลงานที่ได้รับรางวัลในแต่ละจังหวัด") -> str:
-    tax = corpus.taxonomy
     counts = province_counts(corpus)
     provinces = on_map(corpus)
     links = {p["key"]: urls.rel(from_url, urls.province_key_url(p["key"])) for p in provinces if counts[p["key"]]}
@@ -65,8 +64,8 @@ def _scopes_note(corpus: Corpus, from_url: str) -> str:
             continue
         n = counts.get(scope["key"], 0)
         what = ("ผลงานระดับประเทศ" if scope["key"] == NATIONAL else "ผลงานหลายจังหวัดหรือไม่ระบุจังหวัด") + f" {n:,} ผลงาน"
-        parts.append((f'<a href="{e(urls.rel(from_url, urls.province_key_url(scope["key"])))}">{what}</a>' if n else what)
-                     + f" (จังหวัด {e(scope['th'])})")
+        href = urls.rel(from_url, urls.province_key_url(scope["key"]))
+        parts.append((f'<a href="{e(href)}">{what}</a>' if n else what) + f" (จังหวัด {e(scope['th'])})")
     return (" และ ".join(parts) + " นับแยกและไม่ระบายบนแผนที่ "
             "ผลงานแต่ละชิ้นระบุจังหวัดได้จังหวัดเดียว จึงไม่มีผลงานที่นับซ้ำหลายจังหวัด")
 
@@ -184,7 +183,8 @@ def render_overview(corpus: Corpus):
             f'<a href="{e(urls.rel(url, urls.CONTRIBUTE_URL))}">วิธีร่วมเขียน</a>')),
     ]
     nav = "".join(f'<li><a href="#{e(anchor)}">{e(title)}</a></li>' for anchor, title, _ in sections)
-    page.html = (charts.series_defs() + f'<nav aria-label="ส่วนของหน้าภาพรวม"><ul class="psea-overview-toc">{nav}</ul></nav>'
+    page.html = (charts.series_defs()
+                 + f'<nav aria-label="ส่วนของหน้าภาพรวม"><ul class="psea-overview-toc">{nav}</ul></nav>'
                  + "".join(f'<section class="psea-overview"><h2 id="{e(anchor)}">{e(title)}</h2>{body}</section>'
                            for anchor, title, body in sections))
     yield page
@@ -194,8 +194,10 @@ def home_glance(corpus: Corpus) -> str:
     """The home page's map and chart (the home page is the site root: links are from '')."""
     if not corpus.cases:
         return ""
-    more = f'<p><a href="{e(urls.rel("", urls.OVERVIEW_URL))}">ดูภาพรวมทั้งหมด: แผนภูมิตามประเภท ระดับ หน่วยงาน แท็ก และ SDGs</a></p>'
-    counts = {k: v for k, v in province_counts(corpus).items() if k != NATIONAL}
+    more = (f'<p><a href="{e(urls.rel("", urls.OVERVIEW_URL))}">'
+            "ดูภาพรวมทั้งหมด: แผนภูมิตามประเภท ระดับ หน่วยงาน แท็ก และ SDGs</a></p>")
+    all_counts = province_counts(corpus)
+    counts = {p["key"]: all_counts[p["key"]] for p in on_map(corpus)}
     map_figure = charts.figure(
         "แผนที่ผลงาน", "ผลงานตามจังหวัด",
         province_map_block(corpus, "", "psea-map--small") + map_legend(counts),

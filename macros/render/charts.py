@@ -12,6 +12,7 @@ label and count; every chart comes with a table of the same numbers (data_table)
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .escape import e
@@ -46,7 +47,8 @@ def series_defs() -> str:
         f'<pattern id="psea-p{i}" class="psea-pattern" width="6" height="6" patternUnits="userSpaceOnUse">'
         f'<rect class="psea-pattern__bg psea-c{i}" width="6" height="6"/>{shape}</pattern>'
         for i, shape in enumerate(shapes))
-    return f'<svg class="psea-defs" aria-hidden="true" focusable="false" width="0" height="0"><defs>{patterns}</defs></svg>'
+    return ('<svg class="psea-defs" aria-hidden="true" focusable="false" width="0" height="0">'
+            f'<defs>{patterns}</defs></svg>')
 
 
 def _series(i: int) -> str:
@@ -81,12 +83,14 @@ def column_chart(columns: list[tuple[str, str, list[Item]]], label: str, unit: s
     parts = []
     for tick in range(0, most + 1, step):
         y = top + plot - tick * scale
-        parts.append(f'<line class="psea-chart__grid" aria-hidden="true" x1="{left - 4}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}"/>'
-                     f'<text class="psea-chart__tick" x="{left - 7}" y="{y + 4:.1f}" text-anchor="end" aria-hidden="true">{tick:,}</text>')
+        parts.append(f'<line class="psea-chart__grid" aria-hidden="true" x1="{left - 4}" x2="{width}" '
+                     f'y1="{y:.1f}" y2="{y:.1f}"/>'
+                     f'<text class="psea-chart__tick" x="{left - 7}" y="{y + 4:.1f}" text-anchor="end" '
+                     f'aria-hidden="true">{tick:,}</text>')
     for i, (column, href, segments) in enumerate(columns):
         x = left + gap / 2 + i * (bar + gap)
-        base = top + plot
         total = 0
+        base: float = top + plot
         for segment in segments:
             if not segment.count:
                 continue
@@ -99,7 +103,8 @@ def column_chart(columns: list[tuple[str, str, list[Item]]], label: str, unit: s
         cx = x + bar / 2
         parts.append(f'<text class="psea-chart__value" x="{cx:.1f}" y="{base - 4:.1f}" text-anchor="middle" '
                      f'aria-hidden="true">{total:,}</text>')
-        text = f'<text class="psea-chart__axis" x="{cx:.1f}" y="{top + plot + 16}" text-anchor="middle">{e(column)}</text>'
+        text = (f'<text class="psea-chart__axis" x="{cx:.1f}" y="{top + plot + 16}" text-anchor="middle">'
+                f'{e(column)}</text>')
         parts.append(_link(href if total else "", name(column, total, unit), text))
     return (f'<svg class="psea-columns" role="group" aria-label="{e(label)}" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}">{"".join(parts)}</svg>')
@@ -145,7 +150,7 @@ def legend(labels: list[tuple[int, str]]) -> str:
     return f'<ul class="psea-legend">{items}</ul>'
 
 
-def data_table(caption: str, head: list[str], rows: list[list], open_: bool = False) -> str:
+def data_table(caption: str, head: list[str], rows: Sequence[Sequence[object]], open_: bool = False) -> str:
     """The chart's numbers as a table in a disclosure: readable, copyable, reachable."""
     th = "".join(f'<th scope="col">{e(h)}</th>' for h in head)
     body = "".join("<tr>" + f'<th scope="row">{e(row[0])}</th>'

@@ -13,6 +13,7 @@ import functools
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 from .charts import name
 from .escape import e
@@ -22,8 +23,9 @@ SHADES = 4  # classes psea-m1 .. psea-m4; psea-m0 is "no winners"
 
 
 @functools.lru_cache(maxsize=4)
-def load_shapes(path: Path = SHAPES) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+def load_shapes(path: Path = SHAPES) -> dict[str, Any]:
+    shapes: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return shapes
 
 
 def breaks(most: int, shades: int = SHADES) -> list[tuple[int, int]]:
@@ -31,7 +33,7 @@ def breaks(most: int, shades: int = SHADES) -> list[tuple[int, int]]:
     if most <= 0:
         return []
     edges = sorted({math.ceil(most * k / shades) for k in range(1, shades + 1)})
-    return [(low, high) for low, high in zip([1] + [edge + 1 for edge in edges[:-1]], edges)]
+    return list(zip([1] + [edge + 1 for edge in edges[:-1]], edges, strict=True))
 
 
 def shade(count: int, steps: list[tuple[int, int]]) -> int:
@@ -41,7 +43,7 @@ def shade(count: int, steps: list[tuple[int, int]]) -> int:
     return 0
 
 
-def province_map(shapes: dict, provinces: list[dict], counts: dict[str, int], links: dict[str, str],
+def province_map(shapes: dict[str, Any], provinces: list[dict[str, Any]], counts: dict[str, int], links: dict[str, str],
                  label: str, highlight: str = "", css_class: str = "") -> str:
     """provinces: data/provinces.yaml rows (key, th); counts: key -> winners; links: key -> href of
     the province's page (only the provinces that have one); highlight: the key to mark."""
@@ -67,7 +69,8 @@ def province_map(shapes: dict, provinces: list[dict], counts: dict[str, int], li
 
 def map_legend(counts: dict[str, int]) -> str:
     steps = breaks(max(counts.values(), default=0))
-    swatch = '<svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 14 14"><rect class="psea-m{}" width="14" height="14"/></svg>'
+    swatch = ('<svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 14 14">'
+              '<rect class="psea-m{}" width="14" height="14"/></svg>')
     items = [f"<li>{swatch.format(0)} ไม่มีผลงาน</li>"]
     for i, (low, high) in enumerate(steps, 1):
         text = f"{low:,}" if low == high else f"{low:,}–{high:,}"

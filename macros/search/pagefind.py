@@ -15,6 +15,8 @@ import contextlib
 import fcntl
 import io
 import json
+import os
+import signal
 import struct
 import subprocess
 import sys

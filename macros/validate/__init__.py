@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import taxonomy as taxonomy_module, yamlines
+from .. import taxonomy as taxonomy_module
+from .. import yamlines
 from ..casefile import CaseFile, parse
 from .body import FORBIDDEN_BODY, check_body
 from .case import check_case
@@ -50,7 +51,7 @@ def project_root(cases_dir: Path) -> Path:
 class Report:
     problems: list[Problem]
     parsed: list[CaseFile]
-    taxonomy: "taxonomy_module.Taxonomy | None"  # None when a data file cannot be read
+    taxonomy: taxonomy_module.Taxonomy | None  # None when a data file cannot be read
 
 
 def _data_problem(path, line, message) -> Problem:

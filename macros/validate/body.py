@@ -89,7 +89,7 @@ def _sections(case: CaseFile):
                          f"a full case's body has exactly the sections {quoted} in that order: " + "; ".join(en))
         return
     starts = [line - case.body_line for line, _ in headings] + [len(lines)]
-    for (line, heading), start, end in zip(headings, starts, starts[1:]):
+    for (line, heading), start, end in zip(headings, starts, starts[1:], strict=False):  # starts has one more
         written = HTML_COMMENT.sub("", "\n".join(lines[start + 1:end])).strip()
         if written == schema.PLACEHOLDER:  # left by scripts/new_case.py
             yield line, Msg(

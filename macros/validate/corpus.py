@@ -61,6 +61,7 @@ def check_builds_on(parsed: list[CaseFile], metas: dict, tax):
                 f"builds_on {target!r} is not the id of any case{near.en}; "
                 "point it to the earlier winning case, or use builds_on_unrecorded")
             continue
+        assert meta is not None  # a builds_on was read from it
         year, base_year = meta.get("year"), base.get("year")
         if not (isinstance(year, int) and isinstance(base_year, int)):
             continue
@@ -71,8 +72,8 @@ def check_builds_on(parsed: list[CaseFile], metas: dict, tax):
                 f"builds_on {target!r} won in {base_year}, which is not earlier than "
                 f"this case's year {year}; an expansion builds on an earlier award")
             continue
-        award = meta.get("award") if isinstance(meta.get("award"), dict) else {}
-        branch, category = award.get("branch"), award.get("category")
+        award = meta.get("award")
+        branch, category = (award.get("branch"), award.get("category")) if isinstance(award, dict) else (None, None)
         cat = tax.category(branch, category) if isinstance(branch, str) and isinstance(category, str) else None
         window = ((tax.edition(cat, year) if cat else None) or {}).get("builds_on") or {}
         lo, hi = window.get("min_years"), window.get("max_years")

@@ -74,7 +74,8 @@ def check_value(f: Field, value, path: str, line: int, meta: dict, tax):
             yield line, Msg(f"{path} ต้องมีอย่างน้อยหนึ่งรายการ — แก้: เพิ่มรายการขึ้นต้นด้วย `- `",
                             f"{path} must have at least one item")
         for i, item in enumerate(value):
-            yield from check_value(f.item, item, f"{path}[{i}]", line_of(value, i, line), meta, tax)
+            if f.item is not None:
+                yield from check_value(f.item, item, f"{path}[{i}]", line_of(value, i, line), meta, tax)
         return
     if f.kind == "int":
         if isinstance(value, str) and value.strip().translate(THAI_DIGITS).isdigit():

@@ -116,7 +116,7 @@ def yaml_problem(meta_text: str, line: int | None, message: str):
     if any(words in problem_text for words in ("mapping values are not allowed", "expected <block end>",
                                                 "did not find expected key", "could not find expected ':'")):
         indent = len(raw) - len(raw.lstrip(" "))
-        above = next((text_of(n) for n in range(where - 1, 1, -1) if text_of(n).strip()), "")
+        above = next((text_of(n) for n in range((where or 2) - 1, 1, -1) if text_of(n).strip()), "")
         above_indent = len(above) - len(above.lstrip(" "))
         yield where, Msg(f"การเยื้องบรรทัดนี้ ({indent} ช่องว่าง) ไม่ตรงกับระดับของช่อง (บรรทัดก่อนหน้าเยื้อง "
                          f"{above_indent} ช่องว่าง) — แก้: ช่องในระดับเดียวกันต้องเยื้องเท่ากัน ช่องย่อยเยื้องเพิ่ม 2 ช่องว่าง",
@@ -130,7 +130,8 @@ def yaml_problem(meta_text: str, line: int | None, message: str):
 
 
 def _smart(number: int, raw: str):
-    column = SMART_QUOTES.search(raw).start() + 1
+    found = SMART_QUOTES.search(raw)
+    column = found.start() + 1 if found else 1
     yield number, Msg("บรรทัดนี้ใช้เครื่องหมายคำพูดแบบโค้ง (“ ” หรือ ‘ ’) ซึ่ง YAML ไม่ถือเป็นเครื่องหมายคำพูด — "
                       'แก้: เปลี่ยนเป็นเครื่องหมายคำพูดตรง " "',
                       "invalid YAML: curly quotes (“ ” or ‘ ’) are not quotes to YAML; use straight "
