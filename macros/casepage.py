@@ -4,8 +4,9 @@ sources and related cases. Every value from the case is escaped: e() in attribut
 from __future__ import annotations
 
 from . import facets
-from .render import fragments, labels, urls
+from .render import citations, fragments, labels, urls
 from .render.escape import e, t
+from .sourcedocs import notes_document
 from .structure.case import Case
 from .structure.corpus import Corpus
 
@@ -55,16 +56,18 @@ def header(corpus: Corpus, case: Case) -> str:
             f"{summary_note}{glance_html}{metrics}")
 
 
-def _list_section(anchor: str, title: str, items: list[str]) -> str:
+def _list_section(anchor: str, title: str, items: list[str], css: str = "") -> str:
     if not items:
         return ""
-    return f'<section><h2 id="{anchor}">{title}</h2><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></section>'
+    attr = f' class="{css}"' if css else ""
+    return f'<section{attr}><h2 id="{anchor}">{title}</h2><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></section>'
 
 
 def footer(corpus: Corpus, case: Case) -> str:
     tax, here = corpus.taxonomy, urls.case_url(case)
     tags = tax.vocabulary("tags")
     sdgs = tax.vocabulary("sdgs")
+    notes_doc = notes_document(case)  # a bare line number in a note is a line of this document
     parts = [
         _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [t(p) for p in case.partners]),
         _list_section("เป้าหมายการพัฒนาที่ยั่งยืน", "เป้าหมายการพัฒนาที่ยั่งยืน (SDGs)", [
@@ -76,10 +79,12 @@ def footer(corpus: Corpus, case: Case) -> str:
         _list_section("รางวัลอื่น", "รางวัลอื่นของผลงานนี้", [
             t(rec.name) + (f" ({t(rec.year)})" if rec.year else "") + (f" — {t(rec.note)}" if rec.note else "")
             for rec in case.recognition]),
-        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in case.notes]),
+        # Transcription notes: for contributors and careful readers, left out of print (site.css).
+        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [
+            citations.linked_locator(n, notes_doc, here) if notes_doc else t(n) for n in case.notes],
+            "psea-data-notes"),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            f"{t(tax.document_by_file.get(s.document, {}).get('th', s.document))} "
-            f"(<code>{t(s.document)}</code>): {t(s.locator)}" for s in case.sources]),
+            citations.citation(tax, s.document, s.locator, here) for s in case.sources], "psea-sources"),
         fragments.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'

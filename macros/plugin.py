@@ -75,14 +75,17 @@ class PseaPlugin(BasePlugin):  # no config options
         # last commit, so two builds of one commit give the same bytes. Outside git: the build day.
         # mkdocs reads it from the environment: set for this build only (see _end_build).
         config_dir = Path(config.config_file_path).parent
-        if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is None:
             epoch = commit_time(config_dir)
             if epoch:
                 os.environ["SOURCE_DATE_EPOCH"] = epoch
                 self._restore_epoch = True
         # Stable, readable Thai anchors (#ผลลัพธ์) instead of _1, _2.
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
-        self.site = site = content.load(config_dir, Path(config.docs_dir))
+        # The same time dates the about page's "last change" (content.load passes it to the pages).
+        last_change = int(epoch) if epoch and epoch.isdigit() else None
+        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change)
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:

@@ -4,7 +4,7 @@ Each macro renders from this build's content (macros.content.Site), which the pl
 mkdocs-macros as the variable SITE_VARIABLE. Only pages with `render_macros: true` in their
 frontmatter are rendered (see mkdocs.yml).
 """
-from macros import exports, home
+from macros import exports, home, thaidate
 from macros.content import SITE_VARIABLE
 
 
@@ -19,10 +19,14 @@ def define_env(env):
         return home.latest_winners(site().corpus, limit)
 
     def help_wanted():
-        return home.help_wanted(site().root, site().taxonomy)
+        return home.help_wanted(site().inputs.help_wanted, site().taxonomy)
 
     def open_data_fields(which: str = "case"):
         return exports.open_data_fields(site().taxonomy, which)
 
-    for macro in (site_stats, latest_winners, help_wanted, open_data_fields):
+    def last_change():
+        # The time of the last commit, as the plugin read it from git (Site.inputs.last_change).
+        return thaidate.time_element(site().inputs.last_change, "ไม่ทราบ (เว็บนี้สร้างนอก git)")
+
+    for macro in (site_stats, latest_winners, help_wanted, open_data_fields, last_change):
         env.macro(macro)

@@ -1,14 +1,19 @@
 """Generated pages: indexes by year, award, province, agency, tag and SDG (indexes), the browse
-table (browse) and the criteria explainers (criteria). Only non-empty combinations get a page."""
+table (browse), the criteria explainers (criteria) and the source documents (sources). Only
+non-empty combinations get a page. Each renderer takes the corpus and the build's other inputs
+(structure.inputs.BuildInputs) and yields GeneratedPage objects."""
 from __future__ import annotations
 
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
-from . import browse, criteria, indexes
+from . import browse, criteria, indexes, sources
 
 RENDERERS = (indexes.render_years, indexes.render_provinces, indexes.render_agencies, indexes.render_tags,
-             indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse)
+             indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse,
+             sources.render_sources)
 
 
-def generated_pages(corpus: Corpus) -> dict[str, GeneratedPage]:
-    return {page.src_uri: page for renderer in RENDERERS for page in renderer(corpus)}
+def generated_pages(corpus: Corpus, inputs: BuildInputs | None = None) -> dict[str, GeneratedPage]:
+    inputs = inputs or BuildInputs()
+    return {page.src_uri: page for renderer in RENDERERS for page in renderer(corpus, inputs)}

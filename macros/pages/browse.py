@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..render import fragments, urls
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..facets import FACETS, case_facets, order as facet_order
 from ..structure.page import GeneratedPage
 from ..render.escape import e
@@ -45,7 +46,7 @@ def _facet_controls(options: dict, order: dict) -> str:
     return "".join(groups)
 
 
-def render_browse(corpus: Corpus):
+def render_browse(corpus: Corpus, inputs: BuildInputs):
     tax = corpus.taxonomy
     page = GeneratedPage(urls.page_src_uri(urls.BROWSE_URL), "ค้นดูผลงานทั้งหมด",
                          "ตารางผลงานที่ได้รับรางวัลทั้งหมด กรองตามสาขา ประเภท ระดับ ปี จังหวัด ประเภทหน่วยงาน "

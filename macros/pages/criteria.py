@@ -2,20 +2,19 @@
 data/awards.yaml, with the category's winning cases as worked examples."""
 from __future__ import annotations
 
-from ..render import fragments, labels, urls
+from ..render import citations, fragments, labels, urls
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..render.escape import e
 from ..taxonomy import Taxonomy
 
 
-def source_note(tax: Taxonomy, source) -> str:
+def source_note(tax: Taxonomy, source, here: str) -> str:
+    """ที่มา: the document (a link to its page) and the locator, its line numbers linked."""
     if not isinstance(source, dict) or not source.get("document"):
         return ""
-    doc = tax.document_by_file.get(source["document"], {})
-    title = doc.get("th", source["document"])
-    return (f'<p class="psea-source">ที่มา: {e(title)} (<code>{e(source["document"])}</code>)'
-            f'{", " + e(source.get("locator")) if source.get("locator") else ""}</p>')
+    return f'<p class="psea-source">ที่มา: {citations.citation(tax, str(source["document"]), source.get("locator"), here)}</p>'
 
 
 def bilingual(node, tag="p") -> str:
@@ -28,7 +27,7 @@ def bilingual(node, tag="p") -> str:
     return out
 
 
-def rubric_html(tax: Taxonomy, rubric: dict, category_key: str | None = None) -> str:
+def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None = None) -> str:
     rows = []
     for dim in rubric.get("dimensions", []):
         questions = [q for q in dim.get("questions", [])
@@ -44,7 +43,7 @@ def rubric_html(tax: Taxonomy, rubric: dict, category_key: str | None = None) ->
             f'<span lang="en">({e(rubric.get("en"))})</span></caption>'
             '<thead><tr><th scope="col">มิติ</th><th scope="col">คะแนน</th><th scope="col">คำถามแนวทาง</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">รวม</th><td class="psea-points">{total}</td><td></td></tr></tfoot>'
-            f"</table></div>{source_note(tax, rubric.get('source'))}")
+            f"</table></div>{source_note(tax, rubric.get('source'), here)}")
 
 
 def window_html(window: dict) -> str:
@@ -73,10 +72,10 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
                         + "</li>" for c in conditions)
         parts.append(f"<h3>เงื่อนไขการสมัคร</h3><ul>{items}</ul>")
     parts.append(window_html(edition.get("builds_on") or {}))
-    parts.append(source_note(tax, edition.get("source")))
+    parts.append(source_note(tax, edition.get("source"), here))
     rubric = next((rb for rb in tax.awards.get("rubrics", []) or [] if rb.get("key") == edition.get("rubric")), None)
     if rubric:
-        parts.append(f"<h3>เกณฑ์การให้คะแนน</h3>{rubric_html(tax, rubric, cat.get('key'))}")
+        parts.append(f"<h3>เกณฑ์การให้คะแนน</h3>{rubric_html(tax, rubric, here, cat.get('key'))}")
     winners = [c for y in years for c in corpus.group("category-year", branch, cat["key"], y)]
     parts.append("<h3>ผลงานที่ได้รับรางวัล (ตัวอย่างจริง)</h3>")
     parts.append(fragments.case_table(corpus, winners, here) if winners
@@ -114,7 +113,7 @@ def overview_html(corpus: Corpus, here: str) -> str:
                 link = (f' <a href="{e(urls.rel(here, urls.branch_url(t["branch"])))}">ดูสาขานี้</a>'
                         if t.get("branch") in tax.branches else "")
                 lis.append(f"<li><strong>{e(t.get('th'))}</strong> <span lang=\"en\">({e(t.get('en'))})</span>{link}"
-                           f"{bilingual(t.get('definition'))}{source_note(tax, t.get('source'))}</li>")
+                           f"{bilingual(t.get('definition'))}{source_note(tax, t.get('source'), here)}</li>")
             parts.append(f"<ul>{''.join(lis)}</ul>")
     parts.append('<h2 id="สาขาและประเภท">สาขาและประเภทรางวัล</h2>')
     for bkey, branch in tax.branches.items():
@@ -124,20 +123,20 @@ def overview_html(corpus: Corpus, here: str) -> str:
             for ckey, cat in tax.categories(bkey).items() if ckey != "not-stated")
         parts.append(f'<h3><a href="{e(urls.rel(here, urls.branch_url(bkey)))}">{e(branch["th"])}</a> '
                      f'<span lang="en">({e(branch["en"])})</span></h3>{bilingual(branch.get("definition"))}'
-                     f"{source_note(tax, branch.get('source'))}<ul>{cats}</ul>")
+                     f"{source_note(tax, branch.get('source'), here)}<ul>{cats}</ul>")
     levels = "".join(f"<li><strong>{e(lv['th'])}</strong> <span lang=\"en\">({e(lv['en'])})</span>"
                      f"{bilingual(lv.get('definition'))}</li>" for lv in awards.get("levels", []))
     parts.append(f'<h2 id="ระดับรางวัล">ระดับรางวัล</h2><ul>{levels}</ul>')
     ladder = awards.get("participation_ladder") or []
     if ladder:
         steps = "".join(f"<li><strong>{e(s.get('th'))}</strong> <span lang=\"en\">({e(s.get('en'))})</span>"
-                        f"{bilingual(s.get('description'))}{source_note(tax, s.get('source'))}</li>" for s in ladder)
+                        f"{bilingual(s.get('description'))}{source_note(tax, s.get('source'), here)}</li>" for s in ladder)
         parts.append(f'<h2 id="บันไดการมีส่วนร่วม">บันไดการมีส่วนร่วม</h2><ol class="psea-ladder">{steps}</ol>')
     calendar = awards.get("calendar") or []
     if calendar:
         rows = "".join(f"<tr><td>{e(step.get('when'))}</td><td>{e(step.get('th'))}"
                        f"<br><span class=\"psea-en\" lang=\"en\">{e(step.get('en'))}</span>"
-                       f"{bilingual(step.get('note'))}{source_note(tax, step.get('source'))}</td></tr>"
+                       f"{bilingual(step.get('note'))}{source_note(tax, step.get('source'), here)}</td></tr>"
                        for step in calendar)
         parts.append('<h2 id="ปฏิทิน">ปฏิทินรางวัล</h2><div class="psea-table-wrap"><table>'
                      '<thead><tr><th scope="col">เมื่อ</th><th scope="col">ขั้นตอน</th></tr></thead>'
@@ -146,14 +145,14 @@ def overview_html(corpus: Corpus, here: str) -> str:
     if un_psa:
         parts.append(f'<h2 id="un-psa">{e(un_psa.get("th"))}</h2><p lang="en">{e(un_psa.get("en"))}</p>'
                      f"{bilingual(un_psa.get('definition'))}{bilingual(un_psa.get('first_awarded'))}"
-                     f"{source_note(tax, un_psa.get('source'))}")
+                     f"{source_note(tax, un_psa.get('source'), here)}")
     for rubric in awards.get("rubrics", []) or []:
-        parts.append(f'<h2 id="เกณฑ์-{e(rubric.get("key"))}">{e(rubric.get("th"))}</h2>{rubric_html(tax, rubric)}')
-    parts.append(pmqa_html(tax))
+        parts.append(f'<h2 id="เกณฑ์-{e(rubric.get("key"))}">{e(rubric.get("th"))}</h2>{rubric_html(tax, rubric, here)}')
+    parts.append(pmqa_html(tax, here))
     return "".join(parts)
 
 
-def pmqa_html(tax: Taxonomy) -> str:
+def pmqa_html(tax: Taxonomy, here: str) -> str:
     pmqa = tax.awards.get("pmqa") or {}
     if not pmqa:
         return ""
@@ -161,7 +160,7 @@ def pmqa_html(tax: Taxonomy) -> str:
     cats = "".join(f"<li value=\"{e(c.get('number'))}\">{e(c.get('th'))} <span lang=\"en\">({e(c.get('en'))})</span></li>"
                    for c in pmqa.get("categories", []))
     if cats:
-        parts.append(f"<h3>7 หมวดของเกณฑ์</h3><ol>{cats}</ol>{source_note(tax, pmqa.get('source'))}")
+        parts.append(f"<h3>7 หมวดของเกณฑ์</h3><ol>{cats}</ol>{source_note(tax, pmqa.get('source'), here)}")
     thresholds = pmqa.get("thresholds") or []
     if thresholds:
         items = "".join(f"<li>{e(t.get('th'))}<br><span class=\"psea-en\" lang=\"en\">{e(t.get('en'))}</span></li>"
@@ -174,11 +173,11 @@ def pmqa_html(tax: Taxonomy) -> str:
                        for row in table["rows"])
         parts.append(f'<h3>{e(table.get("th", "ตารางคะแนน"))}</h3><div class="psea-table-wrap"><table class="psea-pmqa">'
                      f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-                     f"{bilingual(table.get('note'))}{source_note(tax, table.get('source'))}")
+                     f"{bilingual(table.get('note'))}{source_note(tax, table.get('source'), here)}")
     return "".join(parts)
 
 
-def render_criteria(corpus: Corpus):
+def render_criteria(corpus: Corpus, inputs: BuildInputs):
     page = GeneratedPage(urls.page_src_uri(urls.AWARDS_URL), "ระบบรางวัลเลิศรัฐและเกณฑ์การประเมิน",
                          "ภาพรวมของรางวัลเลิศรัฐ: ประเภทรางวัล สาขา ระดับ ปฏิทิน กติการางวัลยอดเยี่ยม "
                          "บันไดการมีส่วนร่วม และเกณฑ์การให้คะแนน ทุกส่วนสร้างจาก data/awards.yaml")

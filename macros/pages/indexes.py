@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..render import fragments, labels, urls
 from ..render.escape import e
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..thaisort import thai_sort_key
 
@@ -23,7 +24,7 @@ def _cases_page(src_uri, title, intro, cases, corpus, description="") -> Generat
     return page
 
 
-def render_years(corpus: Corpus):
+def render_years(corpus: Corpus, inputs: BuildInputs):
     yield _index_page(urls.page_src_uri(urls.YEARS_URL), "ผลงานตามปี", "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
                       [(urls.year_url(y), f"ปี {y}", len(corpus.group("year", y))) for y in corpus.years])
     for year in corpus.years:
@@ -31,7 +32,7 @@ def render_years(corpus: Corpus):
                           f"ผลงานทุกสาขาที่ได้รับรางวัลในปี พ.ศ. {year}", corpus.group("year", year), corpus)
 
 
-def render_provinces(corpus: Corpus):
+def render_provinces(corpus: Corpus, inputs: BuildInputs):
     tax = corpus.taxonomy
     present = [p for p in tax.provinces if corpus.group("province", p["th"])]
     present.sort(key=lambda p: (p["key"] != "national", thai_sort_key(p["th"])))
@@ -44,7 +45,7 @@ def render_provinces(corpus: Corpus):
                           f"{province['th']} ({province['en']})", corpus.group("province", province["th"]), corpus)
 
 
-def render_agencies(corpus: Corpus):
+def render_agencies(corpus: Corpus, inputs: BuildInputs):
     yield _index_page(urls.page_src_uri(urls.AGENCIES_URL), "ผลงานตามหน่วยงาน",
                       "ทุกหน่วยงานที่ได้รับรางวัล เรียงตามลำดับพจนานุกรม แต่ละหน้ารวมทุกรางวัลของหน่วยงานข้ามปี",
                       [(urls.agency_url(slug), name, len(corpus.group("agency", slug))) for slug, name in corpus.agencies])
@@ -69,21 +70,21 @@ def _vocabulary_pages(corpus: Corpus, vocabulary: str, group: str, index_url: st
         yield _cases_page(urls.page_src_uri(url(key)), label(key, item), item["en"], corpus.group(group, key), corpus)
 
 
-def render_tags(corpus: Corpus):
+def render_tags(corpus: Corpus, inputs: BuildInputs):
     yield from _vocabulary_pages(
         corpus, "tags", "tag", urls.TAGS_URL, urls.tag_url, "ผลงานตามแท็ก",
         "แท็กมาจากคำศัพท์ควบคุมใน data/vocabularies.yaml รวมถึงเจ็ดรูปแบบของการยกระดับบริการภาครัฐ",
         lambda key, item: f"แท็ก: {item['th']}")
 
 
-def render_sdgs(corpus: Corpus):
+def render_sdgs(corpus: Corpus, inputs: BuildInputs):
     yield from _vocabulary_pages(
         corpus, "sdgs", "sdg", urls.SDGS_URL, urls.sdg_url, "ผลงานตามเป้าหมายการพัฒนาที่ยั่งยืน (SDGs)",
         "ผลงานที่แหล่งข้อมูลระบุว่าสอดคล้องกับเป้าหมายการพัฒนาที่ยั่งยืนของสหประชาชาติ",
         lambda key, item: f"SDG {key}: {item['th']}")
 
 
-def render_branches(corpus: Corpus):
+def render_branches(corpus: Corpus, inputs: BuildInputs):
     """A page per branch listing its categories and cases; the criteria pages are in macros.criteria."""
     tax = corpus.taxonomy
     for key, branch in tax.branches.items():

@@ -104,3 +104,15 @@ def tag_url(tag: str) -> str:
 
 def sdg_url(sdg: int | str) -> str:
     return f"{SDGS_URL}{sdg}/"
+
+
+# The source documents (sources/*.txt) and the about page.
+SOURCES_URL, ABOUT_URL = "sources/", "about/"
+SOURCES_SCRIPT = "assets/js/source-lines.js"  # overrides/assets/js/: highlights a cited range
+CITE_SCRIPT = "assets/js/cite.js"  # overrides/assets/js/: the copy buttons of a case page
+
+
+def source_url(document: str) -> str:
+    """The page of a source document, by its file name: sources/001_3702f4d108c3183e/."""
+    stem = document[: -len(".txt")] if document.endswith(".txt") else document
+    return f"{SOURCES_URL}{stem}/"

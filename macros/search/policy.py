@@ -29,10 +29,11 @@ EXCLUDE_SELECTORS = (
 # and the winners tables of the criteria pages. None of these elements nests another of its kind.
 _NOT_INDEXED = re.compile(
     r'<section class="psea-related".*?</section>'
-    r'|<section><h2 id="(?:หมายเหตุด้านข้อมูล|แหล่งข้อมูล)">.*?</section>'
+    r'|<section class="psea-(?:data-notes|sources)"><h2 id="(?:หมายเหตุด้านข้อมูล|แหล่งข้อมูล)">.*?</section>'
     r'|<ul class="psea-metrics">.*?</ul>'
     r'|<table class="psea-cases">.*?</table>', re.S)
-_NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section><h2 id="', '<ul class="psea-metrics">',
+_NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section class="psea-data-notes"',
+                      '<section class="psea-sources"', '<ul class="psea-metrics">',
                       '<table class="psea-cases">')
 # What is indexed --------------------------------------------------------------------------------
 def is_indexed(url: str) -> bool:
