@@ -36,6 +36,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .render import urls
+from .render.describe import case_description
 from .render.escape import e
 from .search import policy as search_policy
 from .search.index import SearchIndex
@@ -143,6 +144,7 @@ class PseaPlugin(BasePlugin):  # no config options
             # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it
             # does when a title looks like Jinja), so set both the page's title and the metadata.
             page.title = page.meta["title"] = e(case.title)
+            page.meta["description"] = e(case_description(case))
         self.shells.assign(page)
         return markdown
 
