@@ -3,7 +3,8 @@ sources and related cases. Every value from the case is escaped: e() in attribut
 (which leaves quotes alone; see render.escape.t)."""
 from __future__ import annotations
 
-from . import facets
+from . import citeformats, facets
+from .locators import line_spans
 from .render import citations, fragments, labels, urls
 from .render.escape import e, t
 from .sourcedocs import notes_document
@@ -63,7 +64,45 @@ def _list_section(anchor: str, title: str, items: list[str], css: str = "") -> s
     return f'<section{attr}><h2 id="{anchor}">{title}</h2><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></section>'
 
 
-def footer(corpus: Corpus, case: Case) -> str:
+def print_header(case: Case, site_url: str) -> str:
+    """Shown in print only (site.css): the page's permanent address and the day it was printed,
+    which cite.js fills in (without JavaScript the line says nothing of a date)."""
+    url = urls.absolute(site_url, urls.case_url(case))
+    return (f'<p class="psea-print-only psea-print-head">พิมพ์จาก {t(url)}'
+            '<span data-print-date hidden> เมื่อวันที่ <span data-print-date-value></span></span></p>')
+
+
+def cite_section(case: Case, site_url: str, site_name: str) -> str:
+    """อ้างอิงผลงานนี้: the permanent address with a copy button, a Thai reference line, BibTeX and
+    CSL-JSON (macros.citeformats). The copy buttons are wired by assets/js/cite.js; without
+    JavaScript they stay hidden and the texts can be selected."""
+    here = urls.case_url(case)
+    url = urls.absolute(site_url, here)
+    thai = citeformats.thai_citation(case, url, site_name)
+
+    def copy(target: str, label: str) -> str:
+        return f'<button type="button" class="md-button psea-copy" data-copy="{target}" hidden>{label}</button>'
+
+    return (
+        '<section class="psea-cite-this" aria-labelledby="อ้างอิงผลงานนี้"><h2 id="อ้างอิงผลงานนี้">อ้างอิงผลงานนี้</h2>'
+        f'<p class="psea-permalink">ลิงก์ถาวร: <a href="{e(url)}" id="psea-permalink">{t(url)}</a> '
+        f'{copy("psea-permalink", "คัดลอกลิงก์")}</p>'
+        f'<p class="psea-citation-th" id="psea-citation-th">{t(thai)}</p>'
+        f'<p class="psea-copy-row">{copy("psea-citation-th", "คัดลอกการอ้างอิง")}'
+        '<span class="psea-copy-status" role="status" aria-live="polite"></span></p>'
+        '<details class="psea-cite-formats"><summary>BibTeX และ CSL-JSON (สำหรับโปรแกรมจัดการบรรณานุกรม)</summary>'
+        f'<p><strong>BibTeX</strong> {copy("psea-bibtex", "คัดลอก BibTeX")}</p>'
+        f'<pre><code id="psea-bibtex">{t(citeformats.bibtex(case, url, site_name))}</code></pre>'
+        f'<p><strong>CSL-JSON</strong> {copy("psea-csl", "คัดลอก CSL-JSON")}</p>'
+        f'<pre><code id="psea-csl">{t(citeformats.csl_json(case, url, site_name))}</code></pre></details>'
+        f'<script type="module" src="{e(urls.rel(here, urls.CITE_SCRIPT))}"></script></section>')
+
+
+def _print_link(address: str) -> str:
+    return f'<br><span class="psea-print-only psea-print-url">{t(address)}</span>'
+
+
+def footer(corpus: Corpus, case: Case, site_url: str = "") -> str:
     tax, here = corpus.taxonomy, urls.case_url(case)
     tags = tax.vocabulary("tags")
     sdgs = tax.vocabulary("sdgs")
@@ -84,7 +123,16 @@ def footer(corpus: Corpus, case: Case) -> str:
             citations.linked_locator(n, notes_doc, here) if notes_doc else t(n) for n in case.notes],
             "psea-data-notes"),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            citations.citation(tax, s.document, s.locator, here) for s in case.sources], "psea-sources"),
+            citations.citation(tax, s.document, s.locator, here) + (_print_link(source_address(site_url, s.document, s.locator))
+                                                                   if site_url else "")
+            for s in case.sources], "psea-sources"),
         fragments.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'
+
+
+def source_address(site_url: str, document: str, locator: str) -> str:
+    """The permanent address a printed page gives for a source: its first cited lines, or the document."""
+    spans = line_spans(locator)
+    anchor = f"#{spans[0].anchor}" if spans else ""
+    return urls.absolute(site_url, urls.source_url(document)) + anchor

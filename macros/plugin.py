@@ -155,8 +155,10 @@ class PseaPlugin(BasePlugin):  # no config options
         if generated is not None:
             html = generated.content(html)
         elif case is not None:
-            html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
-                    + casepage.footer(site.corpus, case))
+            html = (casepage.print_header(case, config.site_url) + casepage.header(site.corpus, case)
+                    + '<div class="psea-narrative">' + html + "</div>"
+                    + casepage.cite_section(case, config.site_url, config.site_name)
+                    + casepage.footer(site.corpus, case, config.site_url))
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
             self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on

@@ -33,6 +33,11 @@ def rel(from_url: str, to_url: str) -> str:
     return "./" if target in (".", "./") else target
 
 
+def absolute(site_url: str, url: str) -> str:
+    """The permanent address of the page at `url` (mkdocs.yml site_url, which ends in "/")."""
+    return (site_url or "/").rstrip("/") + "/" + url
+
+
 def case_url(case: Case) -> str:
     return f"{CASES_DIR}/{case.year}/{case.id}/"
 
