@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlines
+from .schema import FULL_CASE_SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -276,6 +277,11 @@ def check(taxonomy: Taxonomy):
         numbers = [q.get("number") for d in dims for q in d.get("questions") or []]
         if numbers != list(range(1, len(numbers) + 1)):
             yield aw, line(rubric), f"{what}: questions must be numbered 1..{len(numbers)} in order, got {numbers}"
+        if rubric.get("branch") is not None and rubric.get("branch") not in branch_keys:
+            yield (aw, line(rubric, "branch"), f"{what}: branch {rubric.get('branch')!r} is not defined under "
+                   f"branches (defined: {', '.join(sorted(k for k in branch_keys if k))})")
+        for dim in dims:
+            yield from _check_case_section(dim, f"{what} dimension {dim.get('key')!r}", aw, line)
 
     yield from _check_pmqa(awards.get("pmqa") or {}, aw, line)
 
@@ -287,6 +293,16 @@ def check(taxonomy: Taxonomy):
         yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"
 
 
+def _check_case_section(node: dict, what: str, aw: str, line):
+    """A rubric item's `case_section` (the full-case section that shows a worked example) is one of
+    the headings a full case has (macros/schema.FULL_CASE_SECTIONS)."""
+    section = node.get("case_section")
+    headings = [th for th, _ in FULL_CASE_SECTIONS]
+    if section is not None and section not in headings:
+        yield (aw, line(node, "case_section"), f"{what}: case_section must be a full case's section heading "
+               f"({', '.join(headings)}), got {section!r}")
+
+
 def _check_pmqa(pmqa: dict, aw: str, line):
     """The PMQA criteria: category points add up to the total, and the scoring table agrees with them."""
     if not pmqa:
@@ -294,6 +310,8 @@ def _check_pmqa(pmqa: dict, aw: str, line):
     categories = pmqa.get("categories") or []
     total = (pmqa.get("criteria") or {}).get("total_points")
     points = {str(c.get("number")): c.get("points") for c in categories}
+    for category in categories:
+        yield from _check_case_section(category, f"pmqa category {category.get('number')}", aw, line)
     if total is not None and sum(p or 0 for p in points.values()) != total:
         yield aw, line(pmqa), (f"pmqa: the 7 categories' points add up to {sum(p or 0 for p in points.values())}, "
                                f"but criteria.total_points says {total}")

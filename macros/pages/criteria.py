@@ -2,12 +2,15 @@
 data/awards.yaml, with the category's winning cases as worked examples."""
 from __future__ import annotations
 
+import re
+
 from ..render import citations, fragments, labels, urls
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..render.escape import e
 from ..taxonomy import Taxonomy
+from .examples import Examples, examples_html
 
 
 def source_note(tax: Taxonomy, source, here: str) -> str:
@@ -27,8 +30,16 @@ def bilingual(node, tag="p") -> str:
     return out
 
 
-def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None = None) -> str:
+def rubric_id(rubric: dict) -> str:
+    return f"เกณฑ์-{rubric.get('key')}"
+
+
+def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None = None,
+                examples: Examples | None = None) -> str:
+    """The rubric's table; with `examples`, each dimension is followed by excerpts of full winning
+    cases from the section that answers it (macros/pages/examples.py)."""
     rows = []
+    cases = examples.candidates(rubric["branch"], category_key) if examples and rubric.get("branch") else []
     for dim in rubric.get("dimensions", []):
         questions = [q for q in dim.get("questions", [])
                      if not q.get("applies_to") or category_key is None or category_key in q["applies_to"]]
@@ -36,8 +47,13 @@ def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None
             f'<li value="{e(q.get("number"))}">{e(q.get("th"))}'
             + (f' <span class="psea-muted">(เฉพาะประเภท {e(", ".join(q["applies_to"]))})</span>' if q.get("applies_to") else "")
             + "</li>" for q in questions)
-        rows.append(f'<tr><th scope="row">{e(dim.get("th"))}<br><span class="psea-en" lang="en">{e(dim.get("en"))}</span></th>'
+        dim_id = f"{rubric_id(rubric)}-{dim.get('key')}"
+        rows.append(f'<tr id="{e(dim_id)}"><th scope="row">{e(dim.get("th"))}<br><span class="psea-en" lang="en">{e(dim.get("en"))}</span></th>'
                     f'<td class="psea-points">{e(dim.get("points"))}</td><td><ol>{items}</ol></td></tr>')
+        if examples is not None and rubric.get("branch"):
+            rows.append(f'<tr class="psea-examples-row" data-dimension="{e(dim.get("key"))}"><td colspan="3">'
+                        f'<p class="psea-examples-title">ตัวอย่างจากผลงานที่ได้รับรางวัล: {e(dim.get("th"))}</p>'
+                        f"{examples_html(examples.pick(cases, dim.get('case_section')), here, tax)}</td></tr>")
     total = sum(d.get("points") or 0 for d in rubric.get("dimensions", []))
     return (f'<div class="psea-table-wrap"><table class="psea-rubric"><caption>{e(rubric.get("th"))} '
             f'<span lang="en">({e(rubric.get("en"))})</span></caption>'
@@ -75,7 +91,8 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
     parts.append(source_note(tax, edition.get("source"), here))
     rubric = next((rb for rb in tax.awards.get("rubrics", []) or [] if rb.get("key") == edition.get("rubric")), None)
     if rubric:
-        parts.append(f"<h3>เกณฑ์การให้คะแนน</h3>{rubric_html(tax, rubric, here, cat.get('key'))}")
+        parts.append(f'<p class="psea-rubric-link"><strong>เกณฑ์การให้คะแนนของปีนี้:</strong> '
+                     f'<a href="#{e(rubric_id(rubric))}">{e(rubric.get("th"))}</a> (พร้อมตัวอย่างคำตอบจากผลงานจริง)</p>')
     winners = [c for y in years for c in corpus.group("category-year", branch, cat["key"], y)]
     parts.append("<h3>ผลงานที่ได้รับรางวัล (ตัวอย่างจริง)</h3>")
     parts.append(fragments.case_table(corpus, winners, here) if winners
@@ -83,8 +100,83 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
     return "".join(parts)
 
 
+RUBRIC_SECTION = "เกณฑ์การให้คะแนน"  # the id of a criteria page's rubric section (branch pages link to it)
+
+
+def branch_rubrics(tax: Taxonomy, branch: str) -> list[dict]:
+    return [rb for rb in tax.awards.get("rubrics", []) or [] if rb.get("branch") == branch]
+
+
+def rubric_use(tax: Taxonomy, rubric: dict) -> str:
+    """Which categories and years data/awards.yaml ties a rubric to, in words."""
+    uses = [f"{cat['th']} ปี {', '.join(map(str, ed.get('years', [])))}"
+            for cat in tax.categories(str(rubric.get("branch"))).values()
+            for ed in cat.get("editions", []) if ed.get("rubric") == rubric.get("key")]
+    return "ใช้กับประเภท " + "; ".join(uses) if uses else ""
+
+
+def rubric_section(corpus: Corpus, branch: str, category: str, here: str, examples: Examples) -> str:
+    """A criteria page's rubric with worked examples: the rubrics of its branch (data/awards.yaml),
+    or for PMQA the seven categories of the criteria; empty for a branch without a rubric."""
+    tax = corpus.taxonomy
+    head = f'<h2 id="{RUBRIC_SECTION}">เกณฑ์การให้คะแนนและตัวอย่างคำตอบ</h2>'
+    intro = ('<p>ทุกมิติของเกณฑ์แสดงคู่กับข้อความตัดตอนจากผลงานฉบับเต็มที่ได้รับรางวัลในสาขาเดียวกัน '
+             "(ระดับดีเด่นก่อน) คลิกเพื่ออ่านส่วนนั้นของผลงานเต็ม ๆ</p>")
+    if branch == "pmqa" and tax.awards.get("pmqa"):
+        return head + intro + pmqa_categories_html(corpus, here, category, examples)
+    rubrics = branch_rubrics(tax, branch)
+    if not rubrics:
+        return ""
+    parts = [head, intro]
+    for rubric in rubrics:
+        use = rubric_use(tax, rubric)
+        own = any(ed.get("rubric") == rubric.get("key") for ed in tax.categories(branch).get(category, {}).get("editions", []))
+        note = "" if own else ('<p class="psea-muted">แหล่งข้อมูลไม่ได้ให้เกณฑ์ของประเภทนี้โดยเฉพาะ '
+                               "เกณฑ์ข้างล่างเป็นเกณฑ์ของสาขาเดียวกันที่มีในแหล่งข้อมูล ใช้เป็นแนวทางได้</p>")
+        parts.append(f'<h3 id="{e(rubric_id(rubric))}">{e(rubric.get("th"))} ปี {e(rubric.get("year"))}</h3>'
+                     + (f'<p class="psea-muted">{e(use)}</p>' if use else "") + note
+                     + rubric_html(tax, rubric, here, category, examples))
+    return "".join(parts)
+
+
+def pmqa_categories_html(corpus: Corpus, here: str, category: str | None, examples: Examples) -> str:
+    """The seven PMQA categories, each with excerpts of full PMQA winners: of the award category the
+    data names (`award_category`), from the section it names (`case_section`)."""
+    tax = corpus.taxonomy
+    pmqa = tax.awards.get("pmqa") or {}
+    rows = []
+    for cat in pmqa.get("categories", []):
+        cases = examples.candidates("pmqa", category, cat.get("award_category"))
+        dim_id = f"pmqa-หมวด-{cat.get('number')}"
+        rows.append(f'<tr id="{e(dim_id)}"><th scope="row">หมวด {e(cat.get("number"))} {e(cat.get("th"))}<br>'
+                    f'<span class="psea-en" lang="en">{e(cat.get("en"))}</span></th><td class="psea-points">{e(cat.get("points"))}</td></tr>'
+                    f'<tr class="psea-examples-row" data-dimension="{e(dim_id)}"><td colspan="2">'
+                    f'<p class="psea-examples-title">ตัวอย่างจากผลงานที่ได้รับรางวัล: หมวด {e(cat.get("number"))}</p>'
+                    f"{examples_html(examples.pick(cases, cat.get('case_section')), here, tax)}</td></tr>")
+    total = (pmqa.get("criteria") or {}).get("total_points")
+    return (f'<h3 id="เกณฑ์-pmqa">{e((pmqa.get("criteria") or {}).get("th", "เกณฑ์คุณภาพการบริหารจัดการภาครัฐ"))}</h3>'
+            '<div class="psea-table-wrap"><table class="psea-rubric"><thead><tr><th scope="col">หมวด</th>'
+            f'<th scope="col">คะแนน</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+            + (f'<tfoot><tr><th scope="row">รวม</th><td class="psea-points">{e(total)}</td></tr></tfoot>' if total else "")
+            + f"</table></div>{source_note(tax, pmqa.get('source'), here)}")
+
+
+def rubric_link(tax: Taxonomy, branch: str, here: str) -> str:
+    """A branch's rubric, from a page that does not show it: the rubric section of the overview."""
+    if branch == "pmqa" and tax.awards.get("pmqa"):
+        target, name = "pmqa", "เกณฑ์คุณภาพการบริหารจัดการภาครัฐ (PMQA)"
+    elif branch_rubrics(tax, branch):
+        rubric = branch_rubrics(tax, branch)[0]
+        target, name = rubric_id(rubric), str(rubric.get("th"))
+    else:  # no rubric in the sources: the conditions of the award types
+        target, name = "ประเภทรางวัล", "เงื่อนไขของประเภทรางวัล (แหล่งข้อมูลไม่มีเกณฑ์การให้คะแนนของสาขานี้)"
+    return (f'<p class="psea-rubric-link"><strong>เกณฑ์:</strong> '
+            f'<a href="{e(urls.rel(here, urls.AWARDS_URL))}#{e(target)}">{e(name)}</a></p>')
+
+
 def render_category_pages(corpus: Corpus):
     tax = corpus.taxonomy
+    examples = Examples(corpus)
     for bkey in tax.branches:
         for ckey, cat in tax.categories(bkey).items():
             if ckey == "not-stated" and not corpus.group("category", bkey, ckey):
@@ -92,7 +184,10 @@ def render_category_pages(corpus: Corpus):
             page = GeneratedPage(urls.page_src_uri(urls.category_url(bkey, ckey)), cat["th"],
                                  f"{labels.branch_label(tax, bkey)} · {cat['en']}")
             editions = sorted(cat.get("editions", []), key=lambda ed: -max(ed.get("years") or [0]))
-            page.html = "".join(edition_html(corpus, bkey, cat, ed, page.url) for ed in editions)
+            rubric = rubric_section(corpus, bkey, ckey, page.url, examples)
+            top = (f'<p class="psea-rubric-link"><a href="#{RUBRIC_SECTION}">เกณฑ์การให้คะแนนและตัวอย่างคำตอบจากผลงานจริง</a></p>'
+                   if rubric else rubric_link(tax, bkey, page.url))
+            page.html = top + "".join(edition_html(corpus, bkey, cat, ed, page.url) for ed in editions) + rubric
             yield page
 
 
@@ -149,7 +244,20 @@ def overview_html(corpus: Corpus, here: str) -> str:
     for rubric in awards.get("rubrics", []) or []:
         parts.append(f'<h2 id="เกณฑ์-{e(rubric.get("key"))}">{e(rubric.get("th"))}</h2>{rubric_html(tax, rubric, here)}')
     parts.append(pmqa_html(tax, here))
-    return "".join(parts)
+    body = "".join(parts)
+    return page_toc(body) + body
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def page_toc(html: str) -> str:
+    """A table of contents of the page's <h2> headings: the theme's own lists only the Markdown
+    headings, and a generated page's HTML part has none (the overview is long: issue 13)."""
+    items = "".join(f'<li><a href="#{anchor}">{_TAGS.sub("", title).strip()}</a></li>' for anchor, title in _H2.findall(html))
+    return (f'<nav class="psea-page-toc" aria-label="สารบัญ"><p class="psea-page-toc__title">สารบัญ</p>'
+            f"<ol>{items}</ol></nav>") if items else ""
 
 
 def pmqa_html(tax: Taxonomy, here: str) -> str:

@@ -2,6 +2,7 @@
 combinations get a page."""
 from __future__ import annotations
 
+from . import criteria
 from ..render import fragments, labels, urls
 from ..render.escape import e
 from ..structure.corpus import Corpus
@@ -99,7 +100,7 @@ def render_branches(corpus: Corpus, inputs: BuildInputs):
                          f'<span class="psea-muted">({e(cat["en"])}; ปี {e(years)}; {count:,} ผลงาน)</span></li>')
         definition = (branch.get("definition") or {}).get("th", "")
         cases = corpus.group("branch", key)
-        page.html = ((f"<p>{e(definition)}</p>" if definition else "")
+        page.html = ((f"<p>{e(definition)}</p>" if definition else "") + criteria.rubric_link(tax, key, page.url)
                      + f'<h2 id="ประเภทรางวัล">ประเภทรางวัล</h2><ul class="psea-index">{"".join(items)}</ul>'
                      + f'<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
                      + fragments.case_table(corpus, cases, page.url))
