@@ -10,11 +10,11 @@ from pathlib import Path
 
 from . import sourcedocs
 from . import validate as validation
-from .pages import generated_pages
+from .pages import generated_files, generated_pages
 from .render.urls import case_src_uri
 from .structure.corpus import Corpus, build_corpus
 from .structure.inputs import BuildInputs
-from .structure.page import GeneratedPage
+from .structure.page import GeneratedFile, GeneratedPage
 from .taxonomy import Taxonomy
 
 SITE_VARIABLE = "psea_site"  # the mkdocs-macros variable that holds a build's Site (site_macros.py)
@@ -27,6 +27,7 @@ class Site:
     corpus: Corpus
     problems: list = field(default_factory=list)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    files: dict[str, GeneratedFile] = field(default_factory=dict)  # other generated files (not pages)
     excluded: list = field(default_factory=list)  # invalid case files left out while serving
     inputs: BuildInputs = field(default_factory=BuildInputs)  # source texts, help wanted, last change
 
@@ -56,4 +57,5 @@ def load(config_dir: Path, docs_dir: Path, last_change: int | None = None) -> Si
                          sourcedocs.load_help_wanted(Path(config_dir)), last_change)
     site = Site(Path(config_dir), taxonomy, corpus, problems, excluded=excluded, inputs=inputs)
     site.pages = generated_pages(corpus, inputs)
+    site.files = generated_files(corpus, inputs)
     return site

@@ -10,7 +10,10 @@ FACETS = (  # (name, Thai label)
     ("branch", "สาขา"), ("category", "ประเภท"), ("level", "ระดับ"), ("year", "ปี"),
     ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
 )
-SEARCH_FACETS = ("branch", "category", "level", "year", "province")  # Pagefind filters
+# Facets where a case may have several values (or none): its tags of data/vocabularies.yaml, by the
+# tag's group (the seven patterns of service upgrading; topics). A row matches if it has any ticked value.
+MULTI_FACETS = (("pattern", "รูปแบบการยกระดับบริการ"), ("topic", "หัวข้อ"))
+SEARCH_FACETS = ("branch", "category", "level", "year", "province", "agency_type")  # Pagefind filters
 
 
 def case_value(tax: Taxonomy, case: Case, name: str) -> str:
@@ -23,6 +26,12 @@ def case_value(tax: Taxonomy, case: Case, name: str) -> str:
     return str(getattr(case, name))
 
 
+def case_values(tax: Taxonomy, case: Case, name: str) -> list[str]:
+    """The values of a case for a facet of MULTI_FACETS: its tags of that group, in its order."""
+    tags = tax.vocabulary("tags")
+    return [tag for tag in case.tags if tags.get(tag, {}).get("group") == name]
+
+
 def label(tax: Taxonomy, name: str, value: str) -> str:
     """The Thai label of a facet's value: the taxonomy's label of that choice, except where the
     facet's value is not the case's own value (category: branch/category; province: its key)."""
@@ -33,6 +42,8 @@ def label(tax: Taxonomy, name: str, value: str) -> str:
         return str(tax.province_by_key.get(value, {}).get("th", value))
     if name == "year":
         return value
+    if name in dict(MULTI_FACETS):
+        return str(tax.vocabulary("tags").get(value, {}).get("th", value))
     return tax.choice_label(name, value)
 
 
@@ -53,4 +64,6 @@ def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
         "province": [p["key"] for p in tax.provinces],
         "agency_type": list(tax.vocabulary("agency_types")),
         "status": list(tax.vocabulary("status")),
+        **{name: [key for key, tag in tax.vocabulary("tags").items() if tag.get("group") == name]
+           for name, _ in MULTI_FACETS},
     }

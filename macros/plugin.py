@@ -122,6 +122,11 @@ class PseaPlugin(BasePlugin):  # no config options
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown,
                                         inclusion=urls.inclusion(page.src_uri, in_nav)))
+        for generated in site.files.values():  # not pages: copied to the site as they are
+            existing = files.get_file_from_path(generated.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, generated.src_uri, content=generated.content))
         for file in files.documentation_pages():
             case = site.cases_by_src.get(file.src_uri)
             if case is not None:

@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
-from ..structure.page import GeneratedPage
+from ..structure.page import GeneratedFile, GeneratedPage
 from . import browse, criteria, indexes, sources
 
 RENDERERS = (indexes.render_years, indexes.render_provinces, indexes.render_agencies, indexes.render_tags,
              indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse,
              sources.render_sources)
+FILE_RENDERERS = (browse.render_text_index,)  # files besides the pages, each yielding GeneratedFile
 
 
 def generated_pages(corpus: Corpus, inputs: BuildInputs | None = None) -> dict[str, GeneratedPage]:
     inputs = inputs or BuildInputs()
     return {page.src_uri: page for renderer in RENDERERS for page in renderer(corpus, inputs)}
+
+
+def generated_files(corpus: Corpus, inputs: BuildInputs | None = None) -> dict[str, GeneratedFile]:
+    inputs = inputs or BuildInputs()
+    return {file.src_uri: file for renderer in FILE_RENDERERS for file in renderer(corpus, inputs)}

@@ -39,3 +39,11 @@ class GeneratedPage:
     def content(self, html: str) -> str:
         """The page's converted Markdown with the HTML part in place of the placeholder."""
         return html.replace(f"<p>{PLACEHOLDER}</p>", self.html).replace(PLACEHOLDER, self.html)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file the build makes besides its pages (the browse page's text index), copied to the site
+    as it is."""
+    src_uri: str
+    content: str

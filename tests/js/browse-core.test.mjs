@@ -43,6 +43,19 @@ describe("search text", () => {
     assert.deepEqual(queryTokens("   "), []);
   });
 
+  test("Thai words are cut as the search cuts them (ICU, Intl.Segmenter)", () => {
+    const th = new Intl.Segmenter("th", { granularity: "word" });
+    const words = queryTokens("ลดเวลารอคอย", th);
+    assert.equal(words.join(""), "ลดเวลารอคอย");
+    assert.ok(words.length >= 3 && words.includes("ลด") && words.includes("เวลา"), words.join("|"));
+    assert.deepEqual(queryTokens("Smart FDA", th), ["smart", "fda"]);
+    assert.deepEqual(queryTokens("4.0", th), ["4.0"]);
+    // Each word may stand anywhere in the row, as in the search: "ลดระยะเวลาการรอคอย" is found.
+    const text = rowText(["ลดระยะเวลาการรอคอยของผู้ป่วย", "", ""]);
+    assert.ok(textMatches(text, queryTokens("ลดเวลารอคอย", th)));
+    assert.ok(!textMatches(text, queryTokens("ลดเวลารอคอย")));
+  });
+
   const hospital = ["ลดระยะเวลารอคอยด้วยระบบนัดหมาย", "โรงพยาบาลด่านมะขามเตี้ย", "Dan Makham Tia Hospital"];
 
   test("spaces in the query or in the row do not matter", () => {
@@ -138,6 +151,28 @@ describe("filtering rows", () => {
     got = filterRows(rows, [facet(2, []), facet(2, [])], queryTokens("โรงพยาบาล"), 10);
     assert.equal(got.shown, 2);
     assert.deepEqual(Array.from(got.tallies[1]), [2, 0, 0]);
+  });
+
+  test("a facet where a row has several values (tags) matches any ticked value and counts each", () => {
+    // facet 0: pattern (0 e-service, 1 networking, 2 data); rows have 0, 1 or 2 of them.
+    const rows = [
+      { text: rowText(["ก", "", ""]), values: Uint16Array.of(3), sets: [[0, 1]] },
+      { text: rowText(["ข", "", ""]), values: Uint16Array.of(3), sets: [[1]] },
+      { text: rowText(["ค", "", ""]), values: Uint16Array.of(3), sets: [[]] },
+    ];
+    const facet = (ticked) => {
+      const selected = new Uint8Array(4);
+      ticked.forEach((i) => { selected[i] = 1; });
+      return { size: 3, selected, active: ticked.length > 0, multi: true };
+    };
+    let got = filterRows(rows, [facet([])], [], 10);
+    assert.deepEqual(Array.from(got.visible), [1, 1, 1]);
+    assert.deepEqual(Array.from(got.tallies[0]), [1, 2, 0, 0]);
+    got = filterRows(rows, [facet([0])], [], 10);
+    assert.deepEqual(Array.from(got.visible), [1, 0, 0]);
+    assert.deepEqual(Array.from(got.tallies[0]), [1, 2, 0, 0]);  // ticking networking too adds row 2
+    got = filterRows(rows, [facet([0, 1])], [], 10);
+    assert.deepEqual(Array.from(got.visible), [1, 1, 0]);
   });
 
   test("only the first page of matches is displayed, the count tells them all", () => {
