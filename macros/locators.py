@@ -62,8 +62,3 @@ def first_words(quote: str, count: int = 2) -> str:
     words = quote.replace("…", " ").replace("...", " ").split()
     return " ".join(words[:count])
 
-
-def comparable(text: str) -> str:
-    """Text as compared with a source's lines: without spaces (the extraction breaks lines and words
-    anywhere) and without U+FFFD, which the extraction left in place of some vowels (ส�ำนัก)."""
-    return re.sub(r"[\s\ufffd]+", "", text)
