@@ -123,8 +123,8 @@ def footer(corpus: Corpus, case: Case, site_url: str = "") -> str:
             citations.linked_locator(n, notes_doc, here) if notes_doc else t(n) for n in case.notes],
             "psea-data-notes"),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
-            citations.citation(tax, s.document, s.locator, here) + (_print_link(source_address(site_url, s.document, s.locator))
-                                                                   if site_url else "")
+            citations.citation(tax, s.document, s.locator, here)
+            + (_print_link(source_address(site_url, s.document, s.locator)) if site_url else "")
             for s in case.sources], "psea-sources"),
         fragments.related_section(corpus, case, here),
     ]

@@ -39,7 +39,9 @@ def help_wanted(items: tuple[dict, ...], taxonomy: Taxonomy, here: str = "help-w
         blocks.append(
             f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">{e(item.get("question"))}</h2>'
             f'<p class="psea-en" lang="en">{e(item.get("question_en"))}</p>'
-            f'<p class="psea-source">ที่มา: {citations.citation(taxonomy, str(item.get("document")), item.get("locator"), here)}</p>'
+            '<p class="psea-source">ที่มา: '
+            f'{citations.citation(taxonomy, str(item.get("document")), item.get("locator"), here)}</p>'
             + (f"<p>หน่วยงานที่ปรากฏในส่วนนี้: {e(', '.join(map(str, candidates)))}</p>" if candidates else "")
-            + f'<details><summary>ข้อความจากแหล่งข้อมูล</summary><pre>{e(item.get("source_text"))}</pre></details></section>')
+            + '<details><summary>ข้อความจากแหล่งข้อมูล</summary>'
+            f'<pre>{e(item.get("source_text"))}</pre></details></section>')
     return f"<p>{len(items):,} รายการ</p>" + "".join(blocks)

@@ -48,7 +48,8 @@ def line_spans(locator: str) -> list[LineSpan]:
     spans: list[LineSpan] = []
     for match in _LINES.finditer(locator or ""):
         before = _QUOTED.search(locator[:match.start()])
-        passage = before is not None and not any(word in before.group(1) for word in _NAMING) and not before.group(1).endswith(":")
+        passage = (before is not None and not any(word in before.group(1) for word in _NAMING)
+                   and not before.group(1).endswith(":"))
         spans.append(_span(match, before.group(2) if before and passage else None))
         pos = match.end()
         while (more := _MORE.match(locator, pos)) is not None:

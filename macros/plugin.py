@@ -90,7 +90,8 @@ class PseaPlugin(BasePlugin):  # no config options
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
-            summary = f"{len(site.problems)} problem(s) in the content; see the messages above (python scripts/validate.py lists them too)"
+            summary = (f"{len(site.problems)} problem(s) in the content; see the messages above "
+                       "(python scripts/validate.py lists them too)")
             if not self.serving:
                 log.error(f"Aborted: {summary}")
                 raise Abort(f"Aborted: {summary}")

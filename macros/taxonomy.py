@@ -24,7 +24,7 @@ class Taxonomy:
     data_dir: Path = DATA_DIR
 
     @classmethod
-    def load(cls, data_dir: Path | str = DATA_DIR) -> "Taxonomy":
+    def load(cls, data_dir: Path | str = DATA_DIR) -> Taxonomy:
         data_dir = Path(data_dir)
         return cls(
             awards=yamlines.load_file(data_dir / "awards.yaml") or {},
@@ -249,7 +249,8 @@ def check(taxonomy: Taxonomy):
                     yield aw, line(edition), f"{what}: every edition needs a non-empty `years` list"
                 for year in years:
                     if not isinstance(year, int) or not 2500 <= year <= 2600:
-                        yield aw, line(edition), f"{what}: edition year must be a Buddhist-era year such as 2567, got {year!r}"
+                        yield (aw, line(edition),
+                               f"{what}: edition year must be a Buddhist-era year such as 2567, got {year!r}")
                     if year in seen_years:
                         yield aw, line(edition), f"{what}: year {year} is in two editions"
                     seen_years.add(year)
@@ -290,7 +291,8 @@ def check(taxonomy: Taxonomy):
         if len(keys) != len(set(keys)):
             yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
     if len(taxonomy.provinces) != 78:
-        yield "provinces.yaml", 0, f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}"
+        yield ("provinces.yaml", 0,
+               f"expected the 77 provinces plus ทั่วประเทศ (78 entries), got {len(taxonomy.provinces)}")
 
 
 def _check_case_section(node: dict, what: str, aw: str, line):
@@ -333,10 +335,12 @@ def _check_pmqa(pmqa: dict, aw: str, line):
         number = str(row[0]).split(".")[0]
         expected = points.get(number)
         if "." not in str(row[0]) and expected is not None and row[1] != expected:
-            yield aw, line(table), f"pmqa.scoring_table: item {row[0]} has {row[1]} points, but category {number} has {expected}"
+            yield (aw, line(table),
+                   f"pmqa.scoring_table: item {row[0]} has {row[1]} points, but category {number} has {expected}")
     results = sum(row[1] for row in items if str(row[0]).startswith("7."))
     if results and points.get("7") is not None and results != points["7"]:
-        yield aw, line(table), f"pmqa.scoring_table: items 7.1-7.6 add up to {results}, but category 7 has {points['7']}"
+        yield (aw, line(table),
+               f"pmqa.scoring_table: items 7.1-7.6 add up to {results}, but category 7 has {points['7']}")
     threshold_keys = {t.get("key") for t in pmqa.get("thresholds") or []}
     for award_type in pmqa.get("award_types") or []:
         for key in award_type.get("thresholds") or []:

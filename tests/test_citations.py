@@ -14,8 +14,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
 from macros.locators import first_words, line_spans
+
+from conftest import ROOT
 
 SOURCES = ROOT / "sources"
 DOCUMENTS = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["documents"]
@@ -149,7 +150,8 @@ def test_every_citation_in_the_data_is_linked_on_the_site(built_site):
         section = built.split('<section class="psea-sources">', 1)
         if len(section) == 1:
             continue
-        for cite in re.findall(r'<span class="psea-cite">(.*?)</span>(?=<br>|</li>)', section[1].split("</section>")[0]):
+        sources = section[1].split("</section>")[0]
+        for cite in re.findall(r'<span class="psea-cite">(.*?)</span>(?=<br>|</li>)', sources):
             assert re.search(r'<a href="(?:\.\./)+sources/[0-9a-f_]+/">', cite), (page, cite)
             if "บรรทัด" in text_of(cite) and re.search(r"บรรทัด\s*(?:ประมาณ\s*)?\d", text_of(cite)):
                 assert "psea-line-link" in cite, (page, cite)

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import json
 
+from ..facets import FACETS, MULTI_FACETS, case_facets, case_values
+from ..facets import label as facet_label
+from ..facets import order as facet_order
 from ..render import fragments, urls
+from ..render.escape import e
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
-from ..facets import FACETS, MULTI_FACETS, case_facets, case_values, label as facet_label, order as facet_order
 from ..structure.page import GeneratedFile, GeneratedPage
-from ..render.escape import e
 
 TEXT_INDEX = "search-text.json"  # beside the page: what the text box searches besides the table (render_text_index)
 PAGE_SIZE = 50  # rows displayed at a time by browse.js; the count always tells every match
@@ -81,7 +83,8 @@ def render_browse(corpus: Corpus, inputs: BuildInputs):
         search = f' data-search-extra="{e(extra)}"' if extra else ""
         rows.append(fragments.case_row(corpus, case, page.url).replace("<tr>", f"<tr {attrs}{search}>", 1))
     total = len(corpus.cases)
-    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>' for key, label in zip(SORT_KEYS, fragments.TABLE_HEAD))
+    head = "".join(f'<th scope="col" data-sort="{key}">{label}</th>'
+                   for key, label in zip(SORT_KEYS, fragments.TABLE_HEAD, strict=True))
     page.html = (
         '<form class="psea-browse-filters" id="psea-browse-filters" role="search" aria-label="ตัวกรองผลงาน" '
         'autocomplete="off" hidden>'

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from ..render import citations, fragments, labels, urls
+from ..render.escape import e
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
-from ..render.escape import e
 from ..taxonomy import Taxonomy
 from .examples import Examples, examples_html
 
@@ -17,7 +17,8 @@ def source_note(tax: Taxonomy, source, here: str) -> str:
     """ที่มา: the document (a link to its page) and the locator, its line numbers linked."""
     if not isinstance(source, dict) or not source.get("document"):
         return ""
-    return f'<p class="psea-source">ที่มา: {citations.citation(tax, str(source["document"]), source.get("locator"), here)}</p>'
+    cited = citations.citation(tax, str(source["document"]), source.get("locator"), here)
+    return f'<p class="psea-source">ที่มา: {cited}</p>'
 
 
 def bilingual(node, tag="p") -> str:
@@ -45,10 +46,12 @@ def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None
                      if not q.get("applies_to") or category_key is None or category_key in q["applies_to"]]
         items = "".join(
             f'<li value="{e(q.get("number"))}">{e(q.get("th"))}'
-            + (f' <span class="psea-muted">(เฉพาะประเภท {e(", ".join(q["applies_to"]))})</span>' if q.get("applies_to") else "")
+            + (f' <span class="psea-muted">(เฉพาะประเภท {e(", ".join(q["applies_to"]))})</span>'
+               if q.get("applies_to") else "")
             + "</li>" for q in questions)
         dim_id = f"{rubric_id(rubric)}-{dim.get('key')}"
-        rows.append(f'<tr id="{e(dim_id)}"><th scope="row">{e(dim.get("th"))}<br><span class="psea-en" lang="en">{e(dim.get("en"))}</span></th>'
+        rows.append(f'<tr id="{e(dim_id)}"><th scope="row">{e(dim.get("th"))}<br>'
+                    f'<span class="psea-en" lang="en">{e(dim.get("en"))}</span></th>'
                     f'<td class="psea-points">{e(dim.get("points"))}</td><td><ol>{items}</ol></td></tr>')
         if examples is not None and rubric.get("branch"):
             rows.append(f'<tr class="psea-examples-row" data-dimension="{e(dim.get("key"))}"><td colspan="3">'
@@ -58,7 +61,8 @@ def rubric_html(tax: Taxonomy, rubric: dict, here: str, category_key: str | None
     return (f'<div class="psea-table-wrap"><table class="psea-rubric"><caption>{e(rubric.get("th"))} '
             f'<span lang="en">({e(rubric.get("en"))})</span></caption>'
             '<thead><tr><th scope="col">มิติ</th><th scope="col">คะแนน</th><th scope="col">คำถามแนวทาง</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">รวม</th><td class="psea-points">{total}</td><td></td></tr></tfoot>'
+            f'<tbody>{"".join(rows)}</tbody><tfoot><tr><th scope="row">รวม</th>'
+            f'<td class="psea-points">{total}</td><td></td></tr></tfoot>'
             f"</table></div>{source_note(tax, rubric.get('source'), here)}")
 
 
@@ -84,7 +88,8 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
                  '<p class="psea-muted">แหล่งข้อมูลไม่ได้ให้คำนิยามของประเภทนี้สำหรับปีดังกล่าว</p>')
     conditions = edition.get("conditions") or []
     if conditions:
-        items = "".join(f"<li>{e(c.get('th'))}" + (f'<br><span class="psea-en" lang="en">{e(c.get("en"))}</span>' if c.get("en") else "")
+        items = "".join(f"<li>{e(c.get('th'))}"
+                        + (f'<br><span class="psea-en" lang="en">{e(c.get("en"))}</span>' if c.get("en") else "")
                         + "</li>" for c in conditions)
         parts.append(f"<h3>เงื่อนไขการสมัคร</h3><ul>{items}</ul>")
     parts.append(window_html(edition.get("builds_on") or {}))
@@ -130,7 +135,8 @@ def rubric_section(corpus: Corpus, branch: str, category: str, here: str, exampl
     parts = [head, intro]
     for rubric in rubrics:
         use = rubric_use(tax, rubric)
-        own = any(ed.get("rubric") == rubric.get("key") for ed in tax.categories(branch).get(category, {}).get("editions", []))
+        editions = tax.categories(branch).get(category, {}).get("editions", [])
+        own = any(ed.get("rubric") == rubric.get("key") for ed in editions)
         note = "" if own else ('<p class="psea-muted">แหล่งข้อมูลไม่ได้ให้เกณฑ์ของประเภทนี้โดยเฉพาะ '
                                "เกณฑ์ข้างล่างเป็นเกณฑ์ของสาขาเดียวกันที่มีในแหล่งข้อมูล ใช้เป็นแนวทางได้</p>")
         parts.append(f'<h3 id="{e(rubric_id(rubric))}">{e(rubric.get("th"))} ปี {e(rubric.get("year"))}</h3>'
@@ -149,7 +155,8 @@ def pmqa_categories_html(corpus: Corpus, here: str, category: str | None, exampl
         cases = examples.candidates("pmqa", category, cat.get("award_category"))
         dim_id = f"pmqa-หมวด-{cat.get('number')}"
         rows.append(f'<tr id="{e(dim_id)}"><th scope="row">หมวด {e(cat.get("number"))} {e(cat.get("th"))}<br>'
-                    f'<span class="psea-en" lang="en">{e(cat.get("en"))}</span></th><td class="psea-points">{e(cat.get("points"))}</td></tr>'
+                    f'<span class="psea-en" lang="en">{e(cat.get("en"))}</span></th>'
+                    f'<td class="psea-points">{e(cat.get("points"))}</td></tr>'
                     f'<tr class="psea-examples-row" data-dimension="{e(dim_id)}"><td colspan="2">'
                     f'<p class="psea-examples-title">ตัวอย่างจากผลงานที่ได้รับรางวัล: หมวด {e(cat.get("number"))}</p>'
                     f"{examples_html(examples.pick(cases, cat.get('case_section')), here, tax)}</td></tr>")
@@ -157,7 +164,8 @@ def pmqa_categories_html(corpus: Corpus, here: str, category: str | None, exampl
     return (f'<h3 id="เกณฑ์-pmqa">{e((pmqa.get("criteria") or {}).get("th", "เกณฑ์คุณภาพการบริหารจัดการภาครัฐ"))}</h3>'
             '<div class="psea-table-wrap"><table class="psea-rubric"><thead><tr><th scope="col">หมวด</th>'
             f'<th scope="col">คะแนน</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-            + (f'<tfoot><tr><th scope="row">รวม</th><td class="psea-points">{e(total)}</td></tr></tfoot>' if total else "")
+            + (f'<tfoot><tr><th scope="row">รวม</th><td class="psea-points">{e(total)}</td></tr></tfoot>'
+               if total else "")
             + f"</table></div>{source_note(tax, pmqa.get('source'), here)}")
 
 
@@ -185,7 +193,8 @@ def render_category_pages(corpus: Corpus):
                                  f"{labels.branch_label(tax, bkey)} · {cat['en']}")
             editions = sorted(cat.get("editions", []), key=lambda ed: -max(ed.get("years") or [0]))
             rubric = rubric_section(corpus, bkey, ckey, page.url, examples)
-            top = (f'<p class="psea-rubric-link"><a href="#{RUBRIC_SECTION}">เกณฑ์การให้คะแนนและตัวอย่างคำตอบจากผลงานจริง</a></p>'
+            top = (f'<p class="psea-rubric-link"><a href="#{RUBRIC_SECTION}">'
+                   "เกณฑ์การให้คะแนนและตัวอย่างคำตอบจากผลงานจริง</a></p>"
                    if rubric else rubric_link(tax, bkey, page.url))
             page.html = top + "".join(edition_html(corpus, bkey, cat, ed, page.url) for ed in editions) + rubric
             yield page
@@ -225,7 +234,8 @@ def overview_html(corpus: Corpus, here: str) -> str:
     ladder = awards.get("participation_ladder") or []
     if ladder:
         steps = "".join(f"<li><strong>{e(s.get('th'))}</strong> <span lang=\"en\">({e(s.get('en'))})</span>"
-                        f"{bilingual(s.get('description'))}{source_note(tax, s.get('source'), here)}</li>" for s in ladder)
+                        f"{bilingual(s.get('description'))}{source_note(tax, s.get('source'), here)}</li>"
+                        for s in ladder)
         parts.append(f'<h2 id="บันไดการมีส่วนร่วม">บันไดการมีส่วนร่วม</h2><ol class="psea-ladder">{steps}</ol>')
     calendar = awards.get("calendar") or []
     if calendar:
@@ -255,7 +265,8 @@ _TAGS = re.compile(r"<[^>]+>")
 def page_toc(html: str) -> str:
     """A table of contents of the page's <h2> headings: the theme's own lists only the Markdown
     headings, and a generated page's HTML part has none (the overview is long: issue 13)."""
-    items = "".join(f'<li><a href="#{anchor}">{_TAGS.sub("", title).strip()}</a></li>' for anchor, title in _H2.findall(html))
+    items = "".join(f'<li><a href="#{anchor}">{_TAGS.sub("", title).strip()}</a></li>'
+                    for anchor, title in _H2.findall(html))
     return (f'<nav class="psea-page-toc" aria-label="สารบัญ"><p class="psea-page-toc__title">สารบัญ</p>'
             f"<ol>{items}</ol></nav>") if items else ""
 
@@ -265,7 +276,8 @@ def pmqa_html(tax: Taxonomy, here: str) -> str:
     if not pmqa:
         return ""
     parts = ['<h2 id="pmqa">เกณฑ์คุณภาพการบริหารจัดการภาครัฐ (PMQA)</h2>']
-    cats = "".join(f"<li value=\"{e(c.get('number'))}\">{e(c.get('th'))} <span lang=\"en\">({e(c.get('en'))})</span></li>"
+    cats = "".join(f"<li value=\"{e(c.get('number'))}\">{e(c.get('th'))} "
+                   f"<span lang=\"en\">({e(c.get('en'))})</span></li>"
                    for c in pmqa.get("categories", []))
     if cats:
         parts.append(f"<h3>7 หมวดของเกณฑ์</h3><ol>{cats}</ol>{source_note(tax, pmqa.get('source'), here)}")
@@ -277,9 +289,11 @@ def pmqa_html(tax: Taxonomy, here: str) -> str:
     table = pmqa.get("scoring_table") or {}
     if table.get("columns") and table.get("rows"):
         head = "".join(f'<th scope="col">{e(c.get("th") if isinstance(c, dict) else c)}</th>' for c in table["columns"])
-        body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in ((row.get("cells") or []) if isinstance(row, dict) else row)) + "</tr>"
+        body = "".join("<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in
+                                        ((row.get("cells") or []) if isinstance(row, dict) else row)) + "</tr>"
                        for row in table["rows"])
-        parts.append(f'<h3>{e(table.get("th", "ตารางคะแนน"))}</h3><div class="psea-table-wrap"><table class="psea-pmqa">'
+        parts.append(f'<h3>{e(table.get("th", "ตารางคะแนน"))}</h3>'
+                     '<div class="psea-table-wrap"><table class="psea-pmqa">'
                      f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
                      f"{bilingual(table.get('note'))}{source_note(tax, table.get('source'), here)}")
     return "".join(parts)

@@ -2,13 +2,14 @@
 combinations get a page."""
 from __future__ import annotations
 
-from . import criteria
 from ..render import fragments, labels, urls
 from ..render.escape import e
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..thaisort import thai_sort_key
+from . import criteria
+
 
 def _index_page(src_uri, title, intro, items) -> GeneratedPage:
     """A page listing (url, label, count) links."""
@@ -26,7 +27,8 @@ def _cases_page(src_uri, title, intro, cases, corpus, description="") -> Generat
 
 
 def render_years(corpus: Corpus, inputs: BuildInputs):
-    yield _index_page(urls.page_src_uri(urls.YEARS_URL), "ผลงานตามปี", "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
+    yield _index_page(urls.page_src_uri(urls.YEARS_URL), "ผลงานตามปี",
+                      "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
                       [(urls.year_url(y), f"ปี {y}", len(corpus.group("year", y))) for y in corpus.years])
     for year in corpus.years:
         yield _cases_page(urls.page_src_uri(urls.year_url(year)), f"ผลงานที่ได้รับรางวัล ปี {year}",
@@ -39,7 +41,8 @@ def render_provinces(corpus: Corpus, inputs: BuildInputs):
     present.sort(key=lambda p: (p["key"] != "national", thai_sort_key(p["th"])))
     yield _index_page(urls.page_src_uri(urls.PROVINCES_URL), "ผลงานตามจังหวัด",
                       "ผลงานแยกตามจังหวัดที่ตั้งของผลงาน งานระดับประเทศอยู่ในหมวด ทั่วประเทศ",
-                      [(urls.province_url(tax, p["th"]), p["th"], len(corpus.group("province", p["th"]))) for p in present])
+                      [(urls.province_url(tax, p["th"]), p["th"], len(corpus.group("province", p["th"])))
+                       for p in present])
     for province in present:
         title = "ผลงานระดับประเทศ" if province["key"] == "national" else f"ผลงานในจังหวัด{province['th']}"
         yield _cases_page(urls.page_src_uri(urls.province_key_url(province["key"])), title,
@@ -49,7 +52,8 @@ def render_provinces(corpus: Corpus, inputs: BuildInputs):
 def render_agencies(corpus: Corpus, inputs: BuildInputs):
     yield _index_page(urls.page_src_uri(urls.AGENCIES_URL), "ผลงานตามหน่วยงาน",
                       "ทุกหน่วยงานที่ได้รับรางวัล เรียงตามลำดับพจนานุกรม แต่ละหน้ารวมทุกรางวัลของหน่วยงานข้ามปี",
-                      [(urls.agency_url(slug), name, len(corpus.group("agency", slug))) for slug, name in corpus.agencies])
+                      [(urls.agency_url(slug), name, len(corpus.group("agency", slug)))
+                       for slug, name in corpus.agencies])
     for slug, name in corpus.agencies:
         cases = corpus.group("agency", slug)
         agency = cases[0].agency
@@ -102,6 +106,6 @@ def render_branches(corpus: Corpus, inputs: BuildInputs):
         cases = corpus.group("branch", key)
         page.html = ((f"<p>{e(definition)}</p>" if definition else "") + criteria.rubric_link(tax, key, page.url)
                      + f'<h2 id="ประเภทรางวัล">ประเภทรางวัล</h2><ul class="psea-index">{"".join(items)}</ul>'
-                     + f'<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
+                     + '<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
                      + fragments.case_table(corpus, cases, page.url))
         yield page

@@ -54,7 +54,8 @@ def document_page(doc: SourceDocument, anchors: set[str]) -> GeneratedPage:
     page.html = (f'<dl class="psea-facts">{facts_html}</dl>{EXTRACTION_NOTE}{back}'
                  '<p class="psea-muted">คลิกเลขบรรทัดเพื่อได้ลิงก์ของบรรทัดนั้น ลิงก์แบบช่วงบรรทัด เช่น '
                  "<code>#L10-L20</code> ไฮไลต์ทั้งช่วง</p>"
-                 f'<div class="psea-source-text" id="psea-source-text" lang="th">\n{_lines_html(doc.lines, anchors)}\n</div>'
+                 '<div class="psea-source-text" id="psea-source-text" lang="th">\n'
+                 f'{_lines_html(doc.lines, anchors)}\n</div>'
                  f'<script type="module" src="{e(urls.rel(url, urls.SOURCES_SCRIPT))}"></script>')
     return page
 

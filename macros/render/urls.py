@@ -23,7 +23,7 @@ def rel(from_url: str, to_url: str) -> str:
     # posixpath.relpath by hand (it was a tenth of a large build): the URLs are already normal.
     start, path = [p for p in (from_url or "").split("/") if p], [p for p in to_url.split("/") if p]
     common = 0
-    for a, b in zip(start, path):
+    for a, b in zip(start, path, strict=False):
         if a != b:
             break
         common += 1
