@@ -8,7 +8,7 @@ from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..thaisort import thai_sort_key
-from . import criteria
+from .criteria import rubric_link
 
 
 def _index_page(src_uri, title, intro, items) -> GeneratedPage:
@@ -104,7 +104,7 @@ def render_branches(corpus: Corpus, inputs: BuildInputs):
                          f'<span class="psea-muted">({e(cat["en"])}; ปี {e(years)}; {count:,} ผลงาน)</span></li>')
         definition = (branch.get("definition") or {}).get("th", "")
         cases = corpus.group("branch", key)
-        page.html = ((f"<p>{e(definition)}</p>" if definition else "") + criteria.rubric_link(tax, key, page.url)
+        page.html = ((f"<p>{e(definition)}</p>" if definition else "") + rubric_link(tax, key, page.url)
                      + f'<h2 id="ประเภทรางวัล">ประเภทรางวัล</h2><ul class="psea-index">{"".join(items)}</ul>'
                      + '<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
                      + fragments.case_table(corpus, cases, page.url))
