@@ -7,6 +7,7 @@ import re
 from ..structure.case import Case
 
 LIMIT = 180  # characters; Thai search results and LINE previews cut about there
+TEXT_MIN = 80  # characters of a case's own text in its description, however long its title
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"[*_`#>]+")
 _SPACE = re.compile(r"\s+")
@@ -37,4 +38,7 @@ def case_description(case: Case) -> str:
     """A case page's description: its title, agency and year, then its result (or its problem)."""
     head = f"{case.title} ({case.agency.name}, ปี {case.year})"
     text = case.impact or case.pain_point or case.solution
-    return shorten(f"{head}: {text}" if text else f"{head} ผลงานที่ได้รับรางวัลเลิศรัฐ")
+    if not text:
+        return shorten(f"{head} ผลงานที่ได้รับรางวัลเลิศรัฐ")
+    # A long title leaves the text at least TEXT_MIN characters: the description is the case's own.
+    return f"{shorten(head)}: {shorten(text, max(TEXT_MIN, LIMIT - len(head)))}"
