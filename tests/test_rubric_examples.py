@@ -113,7 +113,8 @@ def test_the_overview_has_a_table_of_contents_of_its_sections(built_site):
 
 @pytest.mark.parametrize("branch", [b["key"] for b in AWARDS["branches"]])
 def test_every_branch_and_category_page_links_to_its_rubric(built_site, branch):
-    pages = [built_site / "awards" / branch / "index.html", *sorted((built_site / "awards" / branch).glob("*/index.html"))]
+    folder = built_site / "awards" / branch
+    pages = [folder / "index.html", *sorted(folder.glob("*/index.html"))]
     for page in pages:
         built = page.read_text(encoding="utf-8")
         links = re.findall(r'<p class="psea-rubric-link">.*?href="([^"]+)"', built)

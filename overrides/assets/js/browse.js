@@ -187,6 +187,7 @@ function start() {
         const more = row.key && data[row.key];
         if (more) row.text = rowText(row.names.concat(more.split("\n")));
       });
+      table.setAttribute("data-text-loaded", "");  // the rows' texts are searched from now on
       filter();
     }).catch((err) => { console.error("psea: browse text index", err); });
   }
@@ -292,6 +293,7 @@ function start() {
   });
 
   // Events ----------------------------------------------------------------------------------------
+  input.addEventListener("focus", loadTexts);  // fetched while the visitor starts typing
   input.addEventListener("input", () => {
     filter();
     saveUrlSoon();
