@@ -72,6 +72,7 @@ def cases() -> dict[str, dict]:
             "url": f"/cases/{meta['year']}/{meta['id']}/",
             "year": meta["year"],
             "branch": meta["award"]["branch"],
+            "agency_type": meta["agency"]["type"],
         }
     assert found, f"no case files under {CASES_DIR}"
     return found
@@ -217,6 +218,20 @@ def test_filter_by_branch_without_a_query(page, site_url, cases):
     expected = {c["url"] for c in cases.values() if c["branch"] == "participation"}
     assert expected and result_count(page) == len(expected)
     assert set(all_results(page)) == expected
+
+
+def test_filter_by_agency_type_without_a_query(page, site_url, cases):
+    """Agency type is among the search filters (issue 13): the select lists it, and it filters."""
+    kinds = sorted({c["agency_type"] for c in cases.values()}, key=lambda k: -sum(c["agency_type"] == k
+                                                                              for c in cases.values()))
+    kind = kinds[-1] if len(kinds) > 1 else kinds[0]  # a type that leaves out some cases
+    search_page(page, site_url, "", agency_type=kind)
+    expected = {c["url"] for c in cases.values() if c["agency_type"] == kind}
+    assert expected and result_count(page) == len(expected)
+    assert set(all_results(page)) == expected
+    assert page.input_value("select[name=agency_type]") == kind
+    label = page.locator("label:has(select[name=agency_type])").inner_text()
+    assert "ประเภทหน่วยงาน" in label
 
 
 def test_sort_by_year(page, site_url):
