@@ -604,7 +604,6 @@ def test_the_text_box_finds_a_word_of_the_problem_solution_or_impact(page, site_
 
 def test_the_pattern_and_topic_facets_filter_by_tag(page, site_url, cases, page_size):
     vocab = yaml.safe_load((ROOT / "data" / "vocabularies.yaml").read_text(encoding="utf-8"))["tags"]
-    groups = {t["key"]: t["group"] for t in vocab}
     patterns = [t["key"] for t in vocab if t["group"] == "pattern"]
     assert len(patterns) == 7
     used = [key for key in patterns if any(key in c["tags"] for c in cases)]  # in checkbox order

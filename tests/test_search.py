@@ -120,12 +120,15 @@ def test_index_holds_cases_and_criteria_but_no_listing_pages(built_site, cases):
 
 
 def test_case_pages_carry_filters_sort_and_metadata(built_site, cases):
-    smart = (built_site / "cases" / str(cases["smart-fda"]["year"]) / "smart-fda" / "index.html").read_text(encoding="utf-8")
+    smart_page = built_site / "cases" / str(cases["smart-fda"]["year"]) / "smart-fda" / "index.html"
+    smart = smart_page.read_text(encoding="utf-8")
     span = re.search(r"<span hidden data-pagefind-filter=[^>]*>", smart).group(0)
     for attr in ('data-branch="service"', 'data-category="service/facilitation"', 'data-level="outstanding"',
                  'data-year="2567"', 'data-province="national"', 'data-agency="สำนักงานคณะกรรมการอาหารและยา"',
-                 'data-pagefind-sort="year[data-year]"'):
+                 'data-pagefind-sort="year[data-year]"',
+                 f'data-agency_type="{cases["smart-fda"]["agency_type"]}"'):
         assert attr in span
+    assert "agency_type[data-agency_type]" in span
 
 
 def test_thai_text_is_cut_where_the_browser_cuts_it():
@@ -184,7 +187,8 @@ def test_thai_query_finds_its_case(page, site_url, cases, query, case_id, kind):
     shown = page.inner_text("#psea-search-results")
     assert not [m for m in MARKS + ("\u200a",) if m in shown]
     title, excerpt, marked = page.evaluate("""(url) => {
-        const a = [...document.querySelectorAll("#psea-search-results li h2 a")].find(a => new URL(a.href).pathname === url);
+        const a = [...document.querySelectorAll("#psea-search-results li h2 a")]
+            .find(a => new URL(a.href).pathname === url);
         const li = a.closest("li"), p = li.querySelector(".psea-search-result__excerpt");
         return [a.innerText, p.innerText, [...p.querySelectorAll("mark")].map(m => m.innerText)];
     }""", url)
