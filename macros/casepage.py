@@ -120,7 +120,7 @@ def footer(corpus: Corpus, case: Case, site_url: str = "") -> str:
             for rec in case.recognition]),
         # Transcription notes: for contributors and careful readers, left out of print (site.css).
         _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [
-            citations.linked_locator(n, notes_doc, here) if notes_doc else t(n) for n in case.notes],
+            citations.linked_note(tax, n, notes_doc, here) for n in case.notes],
             "psea-data-notes"),
         _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [
             citations.citation(tax, s.document, s.locator, here)

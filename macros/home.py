@@ -37,7 +37,8 @@ def help_wanted(items: tuple[dict, ...], taxonomy: Taxonomy, here: str = "help-w
     for item in items:
         candidates = item.get("candidates") or []
         blocks.append(
-            f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">{e(item.get("question"))}</h2>'
+            f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">'
+            f'{citations.linked_note(taxonomy, str(item.get("question") or ""), item.get("document"), here)}</h2>'
             f'<p class="psea-en" lang="en">{e(item.get("question_en"))}</p>'
             '<p class="psea-source">ที่มา: '
             f'{citations.citation(taxonomy, str(item.get("document")), item.get("locator"), here)}</p>'

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .locators import line_spans
+from .render.citations import note_spans
 from .structure.case import Case
 from .structure.inputs import SourceDocument
 from .taxonomy import Taxonomy
@@ -47,26 +48,43 @@ def data_citations(node: Any) -> Iterator[tuple[str, str]]:
 
 def notes_document(case: Case) -> str | None:
     """The document a case's data notes mean by a bare line number: the case's one source document
-    (a case citing several leaves the notes' line numbers unlinked: which document is not said)."""
+    (a case citing several leaves such numbers unlinked unless the note names the document)."""
     documents = {s.document for s in case.sources}
     return next(iter(documents)) if len(documents) == 1 else None
 
 
-def case_citations(case: Case) -> Iterator[tuple[str, str]]:
-    for source in case.sources:
-        yield source.document, source.locator
-    document = notes_document(case)
-    if document:
-        for note in case.notes:
-            yield document, note
+def data_notes(node: Any) -> Iterator[tuple[str, str | None]]:
+    """(Thai note, its item's source document) of every mapping in `node` with a `note`."""
+    if isinstance(node, dict):
+        note, source = node.get("note"), node.get("source")
+        if isinstance(note, dict) and isinstance(note.get("th"), str):
+            yield note["th"], (str(source["document"]) if isinstance(source, dict) and source.get("document") else None)
+        for value in node.values():
+            yield from data_notes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from data_notes(value)
 
 
-def cited_anchors(citations: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
-    """document -> the fragments (L149-L190) of every range cited: each gets an anchor of its own
-    on the source page, so that a link scrolls there without JavaScript."""
+def cited_anchors(taxonomy: Taxonomy, cases: Iterable[Case],
+                  help_items: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
+    """document -> the fragments (L149-L190) of every range the site links to: the locators of the
+    cases, awards.yaml and help_wanted.yaml, and the line numbers of notes and help-wanted questions
+    (render.citations.note_spans decides their document). Each range gets an anchor of its own on the
+    source page, so that a link scrolls there without JavaScript."""
+    help_items = list(help_items)
+    spans: list[tuple[str | None, Any]] = []
+    for document, locator in data_citations([taxonomy.awards, help_items]):
+        spans.extend((document, span) for span in line_spans(locator))
+    notes: list[tuple[str, str | None]] = list(data_notes(taxonomy.awards))
+    notes += [(str(item.get("question") or ""), item.get("document")) for item in help_items]
+    for case in cases:
+        spans.extend((s.document, span) for s in case.sources for span in line_spans(s.locator))
+        notes += [(note, notes_document(case)) for note in case.notes]
+    for text, document in notes:
+        spans.extend((target, span) for span, target in note_spans(taxonomy, text, document))
     anchors: dict[str, set[str]] = {}
-    for document, locator in citations:
-        for span in line_spans(locator):
-            if span.first != span.last:
-                anchors.setdefault(document, set()).add(span.anchor)
+    for document, span in spans:
+        if document and span.first != span.last:
+            anchors.setdefault(document, set()).add(span.anchor)
     return anchors

@@ -21,14 +21,30 @@ def source_note(tax: Taxonomy, source, here: str) -> str:
     return f'<p class="psea-source">ที่มา: {cited}</p>'
 
 
-def bilingual(node, tag="p") -> str:
+def bilingual(node, tag="p", cite: tuple[Taxonomy, dict | None, str] | None = None) -> str:
+    """The Thai and English texts of `node`. With `cite` (the taxonomy, the item's source and the
+    page's URL), line numbers in the Thai text link to the source's lines (a note's "บรรทัด 62")."""
     if not isinstance(node, dict):
         return ""
     th, en = node.get("th"), node.get("en")
-    out = f"<{tag}>{e(th)}</{tag}>" if th else ""
+    if th and cite is not None:
+        tax, source, here = cite
+        document = source.get("document") if isinstance(source, dict) else None
+        out = f"<{tag}>{citations.linked_note(tax, str(th), document, here)}</{tag}>"
+    else:
+        out = f"<{tag}>{e(th)}</{tag}>" if th else ""
     if en:
         out += f'<{tag} class="psea-en" lang="en">{e(en)}</{tag}>'
     return out
+
+
+def data_note(tax: Taxonomy, item: dict, here: str) -> str:
+    """An award item's `note`: how its source was read (an extraction error corrected, a year
+    attested elsewhere), its line numbers linked to the item's source."""
+    note = bilingual(item.get("note"), cite=(tax, item.get("source"), here))
+    if not note:
+        return ""
+    return f'<div class="psea-data-note"><p class="psea-data-note__title">หมายเหตุด้านข้อมูล</p>{note}</div>'
 
 
 def rubric_id(rubric: dict) -> str:
@@ -93,6 +109,7 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
                         + "</li>" for c in conditions)
         parts.append(f"<h3>เงื่อนไขการสมัคร</h3><ul>{items}</ul>")
     parts.append(window_html(edition.get("builds_on") or {}))
+    parts.append(data_note(tax, edition, here))
     parts.append(source_note(tax, edition.get("source"), here))
     rubric = next((rb for rb in tax.awards.get("rubrics", []) or [] if rb.get("key") == edition.get("rubric")), None)
     if rubric:
@@ -217,7 +234,8 @@ def overview_html(corpus: Corpus, here: str) -> str:
                 link = (f' <a href="{e(urls.rel(here, urls.branch_url(t["branch"])))}">ดูสาขานี้</a>'
                         if t.get("branch") in tax.branches else "")
                 lis.append(f"<li><strong>{e(t.get('th'))}</strong> <span lang=\"en\">({e(t.get('en'))})</span>{link}"
-                           f"{bilingual(t.get('definition'))}{source_note(tax, t.get('source'), here)}</li>")
+                           f"{bilingual(t.get('definition'))}{data_note(tax, t, here)}"
+                           f"{source_note(tax, t.get('source'), here)}</li>")
             parts.append(f"<ul>{''.join(lis)}</ul>")
     parts.append('<h2 id="สาขาและประเภท">สาขาและประเภทรางวัล</h2>')
     for bkey, branch in tax.branches.items():
@@ -227,7 +245,7 @@ def overview_html(corpus: Corpus, here: str) -> str:
             for ckey, cat in tax.categories(bkey).items() if ckey != "not-stated")
         parts.append(f'<h3><a href="{e(urls.rel(here, urls.branch_url(bkey)))}">{e(branch["th"])}</a> '
                      f'<span lang="en">({e(branch["en"])})</span></h3>{bilingual(branch.get("definition"))}'
-                     f"{source_note(tax, branch.get('source'), here)}<ul>{cats}</ul>")
+                     f"{data_note(tax, branch, here)}{source_note(tax, branch.get('source'), here)}<ul>{cats}</ul>")
     levels = "".join(f"<li><strong>{e(lv['th'])}</strong> <span lang=\"en\">({e(lv['en'])})</span>"
                      f"{bilingual(lv.get('definition'))}</li>" for lv in awards.get("levels", []))
     parts.append(f'<h2 id="ระดับรางวัล">ระดับรางวัล</h2><ul>{levels}</ul>')
@@ -241,7 +259,8 @@ def overview_html(corpus: Corpus, here: str) -> str:
     if calendar:
         rows = "".join(f"<tr><td>{e(step.get('when'))}</td><td>{e(step.get('th'))}"
                        f"<br><span class=\"psea-en\" lang=\"en\">{e(step.get('en'))}</span>"
-                       f"{bilingual(step.get('note'))}{source_note(tax, step.get('source'), here)}</td></tr>"
+                       f"{bilingual(step.get('note'), cite=(tax, step.get('source'), here))}"
+                       f"{source_note(tax, step.get('source'), here)}</td></tr>"
                        for step in calendar)
         parts.append('<h2 id="ปฏิทิน">ปฏิทินรางวัล</h2><div class="psea-table-wrap"><table>'
                      '<thead><tr><th scope="col">เมื่อ</th><th scope="col">ขั้นตอน</th></tr></thead>'
@@ -250,7 +269,7 @@ def overview_html(corpus: Corpus, here: str) -> str:
     if un_psa:
         parts.append(f'<h2 id="un-psa">{e(un_psa.get("th"))}</h2><p lang="en">{e(un_psa.get("en"))}</p>'
                      f"{bilingual(un_psa.get('definition'))}{bilingual(un_psa.get('first_awarded'))}"
-                     f"{source_note(tax, un_psa.get('source'), here)}")
+                     f"{data_note(tax, un_psa, here)}{source_note(tax, un_psa.get('source'), here)}")
     for rubric in awards.get("rubrics", []) or []:
         parts.append(f'<h2 id="เกณฑ์-{e(rubric.get("key"))}">{e(rubric.get("th"))}</h2>{rubric_html(tax, rubric, here)}')
     parts.append(pmqa_html(tax, here))
@@ -295,7 +314,8 @@ def pmqa_html(tax: Taxonomy, here: str) -> str:
         parts.append(f'<h3>{e(table.get("th", "ตารางคะแนน"))}</h3>'
                      '<div class="psea-table-wrap"><table class="psea-pmqa">'
                      f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
-                     f"{bilingual(table.get('note'))}{source_note(tax, table.get('source'), here)}")
+                     f"{bilingual(table.get('note'), cite=(tax, table.get('source'), here))}"
+                     f"{source_note(tax, table.get('source'), here)}")
     return "".join(parts)
 
 

@@ -4,11 +4,9 @@ with every line numbered and anchored (#L149), an anchor for every range the dat
 highlights any range), and an index page listing the documents."""
 from __future__ import annotations
 
-import itertools
-
 from ..render import urls
 from ..render.escape import e, t
-from ..sourcedocs import case_citations, cited_anchors, data_citations
+from ..sourcedocs import cited_anchors
 from ..structure.corpus import Corpus
 from ..structure.inputs import BuildInputs, SourceDocument
 from ..structure.page import GeneratedPage
@@ -78,9 +76,7 @@ def index_page(documents: tuple[SourceDocument, ...]) -> GeneratedPage:
 def render_sources(corpus: Corpus, inputs: BuildInputs):
     if not inputs.documents:
         return
-    anchors = cited_anchors(itertools.chain(
-        (c for case in corpus.cases for c in case_citations(case)),
-        data_citations(corpus.taxonomy.awards), data_citations(list(inputs.help_wanted))))
+    anchors = cited_anchors(corpus.taxonomy, corpus.cases, inputs.help_wanted)
     yield index_page(inputs.documents)
     for doc in inputs.documents:
         yield document_page(doc, anchors.get(doc.file, set()))
