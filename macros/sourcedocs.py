@@ -81,10 +81,10 @@ def cited_anchors(taxonomy: Taxonomy, cases: Iterable[Case],
     for case in cases:
         spans.extend((s.document, span) for s in case.sources for span in line_spans(s.locator))
         notes += [(note, notes_document(case)) for note in case.notes]
-    for text, document in notes:
-        spans.extend((target, span) for span, target in note_spans(taxonomy, text, document))
+    for text, default in notes:
+        spans.extend((target, span) for span, target in note_spans(taxonomy, text, default))
     anchors: dict[str, set[str]] = {}
-    for document, span in spans:
-        if document and span.first != span.last:
-            anchors.setdefault(document, set()).add(span.anchor)
+    for cited, span in spans:
+        if cited and span.first != span.last:
+            anchors.setdefault(cited, set()).add(span.anchor)
     return anchors
