@@ -69,7 +69,8 @@ def has_search(built_site: Path) -> bool:
 
 
 def pages_to_check(built_site: Path) -> list[str]:
-    pages = ["", "browse/", a_full_case(built_site), "awards/service/innovation/"]
+    pages = ["", "browse/", a_full_case(built_site), "awards/service/innovation/",
+             "sources/001_3702f4d108c3183e/", "about/"]
     if has_search(built_site):
         pages.append(f"search/?q={SEARCH_QUERY}")
     return pages
@@ -231,6 +232,7 @@ def pages_for_vnu(built_site: Path) -> list[Path]:
               built_site / "awards" / "index.html", built_site / "awards" / "service" / "index.html",
               built_site / "agencies" / "index.html", built_site / "contribute" / "index.html",
               built_site / "open-data" / "index.html", built_site / "help-wanted" / "index.html",
+              built_site / "sources" / "index.html", built_site / "awards" / "pmqa" / "category-1" / "index.html",
               built_site / "404.html"]
     summary = [p for p in sorted((built_site / "cases").rglob("index.html"))
                if "psea-summary-note" in p.read_text(encoding="utf-8")]
