@@ -14,7 +14,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from macros.locators import first_words, line_spans
+from macros.locators import line_spans
 
 from conftest import ROOT
 
@@ -42,6 +42,11 @@ def comparable(text: str) -> str:
     return EXTRACTION_NOISE.sub("", text)
 
 
+def first_words(quote: str, count: int = 2) -> str:
+    """The first words of a quoted passage, without a trailing ellipsis: what its first line shows."""
+    return " ".join(quote.replace("…", " ").replace("...", " ").split()[:count])
+
+
 def text_of(fragment: str) -> str:
     return html.unescape(TAGS.sub("", fragment))
 
@@ -65,14 +70,6 @@ def test_line_numbers_are_read_as_written(locator, anchors):
     assert [s.anchor for s in spans] == anchors
     for span in spans:  # each span points at the digits it was read from
         assert locator[span.start:span.end].replace("–", "-").split("-")[0].strip() == str(span.first)
-
-
-def test_a_quoted_passage_belongs_to_its_lines_and_a_named_slide_does_not():
-    quoted = line_spans('ย่อหน้า "เป็นการพัฒนาผลงาน..." (บรรทัด 137-146)')
-    assert quoted[0].quote is None  # a paragraph is named by its opening, which may lie above
-    passage = line_spans('ข้อความ "ระบบ Smart Licensing" (บรรทัด 12)')
-    assert passage[0].quote == "ระบบ Smart Licensing" and first_words(passage[0].quote) == "ระบบ Smart"
-    assert line_spans('สไลด์ "รางวัลบริการภาครัฐ" (บรรทัด 62-64)')[0].quote is None
 
 
 # The source pages ----------------------------------------------------------------------------------
