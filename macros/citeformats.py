@@ -14,6 +14,7 @@ from .thaidate import BE_OFFSET
 
 _BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
                    "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+_BIBTEX_TABLE = str.maketrans(_BIBTEX_SPECIAL)
 
 
 def cite_key(case: Case) -> str:
@@ -32,7 +33,7 @@ def thai_citation(case: Case, url: str, site_name: str) -> str:
 def bibtex_value(text: str) -> str:
     """`text` as a BibTeX field value: LaTeX's special characters escaped, in double braces so that a
     corporate author stays one name and a title keeps its case."""
-    return "{{" + "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in text) + "}}"
+    return "{{" + text.translate(_BIBTEX_TABLE) + "}}"
 
 
 def bibtex(case: Case, url: str, site_name: str) -> str:
