@@ -170,12 +170,14 @@ def test_browse_filters_work_with_the_keyboard_alone(site_url, browser):
         else:
             pytest.fail("the browse text filter cannot be reached with Tab")
         tab.keyboard.type(SEARCH_QUERY)
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t",
+                              arg=total)
         assert _shown(tab) != total
         tab.keyboard.press("Tab")  # the reset button
         assert tab.evaluate("document.activeElement.type") == "reset"
         tab.keyboard.press("Enter")
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent === t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent === t",
+                              arg=total)
         assert tab.input_value("#psea-browse-q") == ""
         for _ in range(5):  # on to the first facet's summary: Enter opens it
             tab.keyboard.press("Tab")
@@ -188,7 +190,8 @@ def test_browse_filters_work_with_the_keyboard_alone(site_url, browser):
         assert tab.evaluate("document.activeElement.type") == "checkbox"
         tab.keyboard.press("Space")
         assert tab.evaluate("document.activeElement.checked") is True
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t",
+                              arg=total)
         facet = tab.evaluate("[document.activeElement.name, document.activeElement.value]")
         assert f"{facet[0]}=" in tab.url
         # the focused checkbox shows a focus ring
