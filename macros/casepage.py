@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import functools
 
-from . import facets
-from .render import fragments, inferred, labels, urls
+from . import citeformats, facets
+from .locators import line_spans
+from .render import citations, fragments, inferred, labels, urls
 from .render.escape import e, t
+from .sourcedocs import notes_document
 from .structure.case import Case, Source
 from .structure.corpus import Corpus
 from .taxonomy import Taxonomy
@@ -76,16 +78,56 @@ def inferred_reasons(tax: Taxonomy, case: Case) -> str:
     })
 
 
-def _list_section(anchor: str, title: str, items: list[str]) -> str:
+def _list_section(anchor: str, title: str, items: list[str], css: str = "") -> str:
     if not items:
         return ""
-    return f'<section><h2 id="{anchor}">{title}</h2><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></section>'
+    attr = f' class="{css}"' if css else ""
+    return f'<section{attr}><h2 id="{anchor}">{title}</h2><ul>{"".join(f"<li>{i}</li>" for i in items)}</ul></section>'
 
 
-def footer(corpus: Corpus, case: Case) -> str:
+def print_header(case: Case, site_url: str) -> str:
+    """Shown in print only (site.css): the page's permanent address and the day it was printed,
+    which cite.js fills in (without JavaScript the line says nothing of a date)."""
+    url = urls.absolute(site_url, urls.case_url(case))
+    return (f'<p class="psea-print-only psea-print-head">พิมพ์จาก {t(url)}'
+            '<span data-print-date hidden> เมื่อวันที่ <span data-print-date-value></span></span></p>')
+
+
+def cite_section(case: Case, site_url: str, site_name: str) -> str:
+    """อ้างอิงผลงานนี้: the permanent address with a copy button, a Thai reference line, BibTeX and
+    CSL-JSON (macros.citeformats). The copy buttons are wired by assets/js/cite.js; without
+    JavaScript they stay hidden and the texts can be selected."""
+    here = urls.case_url(case)
+    url = urls.absolute(site_url, here)
+    thai = citeformats.thai_citation(case, url, site_name)
+
+    def copy(target: str, label: str) -> str:
+        return f'<button type="button" class="md-button psea-copy" data-copy="{target}" hidden>{label}</button>'
+
+    return (
+        '<section class="psea-cite-this" aria-labelledby="อ้างอิงผลงานนี้"><h2 id="อ้างอิงผลงานนี้">อ้างอิงผลงานนี้</h2>'
+        f'<p class="psea-permalink">ลิงก์ถาวร: <a href="{e(url)}" id="psea-permalink">{t(url)}</a> '
+        f'{copy("psea-permalink", "คัดลอกลิงก์")}</p>'
+        f'<p class="psea-citation-th" id="psea-citation-th">{t(thai)}</p>'
+        f'<p class="psea-copy-row">{copy("psea-citation-th", "คัดลอกการอ้างอิง")}'
+        '<span class="psea-copy-status" role="status" aria-live="polite"></span></p>'
+        '<details class="psea-cite-formats"><summary>BibTeX และ CSL-JSON (สำหรับโปรแกรมจัดการบรรณานุกรม)</summary>'
+        f'<p><strong>BibTeX</strong> {copy("psea-bibtex", "คัดลอก BibTeX")}</p>'
+        f'<pre><code id="psea-bibtex">{t(citeformats.bibtex(case, url, site_name))}</code></pre>'
+        f'<p><strong>CSL-JSON</strong> {copy("psea-csl", "คัดลอก CSL-JSON")}</p>'
+        f'<pre><code id="psea-csl">{t(citeformats.csl_json(case, url, site_name))}</code></pre></details>'
+        f'<script type="module" src="{e(urls.rel(here, urls.CITE_SCRIPT))}"></script></section>')
+
+
+def _print_link(address: str) -> str:
+    return f'<br><span class="psea-print-only psea-print-url">{t(address)}</span>'
+
+
+def footer(corpus: Corpus, case: Case, site_url: str = "") -> str:
     tax, here = corpus.taxonomy, urls.case_url(case)
     tags = tax.vocabulary("tags")
     sdgs = tax.vocabulary("sdgs")
+    notes_doc = notes_document(case)  # a bare line number in a note is a line of this document
     parts = [
         _list_section("ภาคีร่วมดำเนินงาน", "ภาคีร่วมดำเนินงาน", [t(p) for p in case.partners]),
         _list_section("เป้าหมายการพัฒนาที่ยั่งยืน", "เป้าหมายการพัฒนาที่ยั่งยืน (SDGs)", [
@@ -97,20 +139,31 @@ def footer(corpus: Corpus, case: Case) -> str:
         _list_section("รางวัลอื่น", "รางวัลอื่นของผลงานนี้", [
             t(rec.name) + (f" ({t(rec.year)})" if rec.year else "") + (f" — {t(rec.note)}" if rec.note else "")
             for rec in case.recognition]),
-        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [t(n) for n in case.notes]),
-        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [source_item(tax, s) for s in case.sources]),
+        # Transcription notes: for contributors and careful readers, left out of print (site.css).
+        _list_section("หมายเหตุด้านข้อมูล", "หมายเหตุด้านข้อมูล", [
+            citations.linked_note(tax, n, notes_doc, here) for n in case.notes],
+            "psea-data-notes"),
+        _list_section("แหล่งข้อมูล", "แหล่งข้อมูล", [source_item(tax, s, here, site_url) for s in case.sources],
+                      "psea-sources"),
         fragments.related_section(corpus, case, here),
     ]
     return f'<footer class="psea-case-footer">{"".join(parts)}</footer>'
 
 
-def source_item(tax: Taxonomy, source: Source) -> str:
-    """A source as listed on the case page: a document of data/sources.yaml by its title and file
-    name, or another published document by its title linked to its address (the schema allows only
-    http(s) addresses; rel keeps the case page from vouching for or exposing itself to the target)."""
-    locator = f": {t(source.locator)}"
+def source_item(tax: Taxonomy, source: Source, here: str, site_url: str = "") -> str:
+    """A source as listed on the case page: a document of data/sources.yaml, its title opening the
+    document on this site and each line number its lines (with the full address in print), or another
+    published document by its title linked to its address (the schema allows only http(s) addresses;
+    rel keeps the case page from vouching for or exposing itself to the target)."""
     if source.document:
-        doc = tax.document_by_file.get(source.document, {})
-        return f"{t(doc.get('th', source.document))} (<code>{t(source.document)}</code>){locator}"
-    return f'<a href="{e(source.url)}" rel="nofollow noopener noreferrer">{t(source.title)}</a>{locator}'
+        return (citations.citation(tax, source.document, source.locator, here)
+                + (_print_link(source_address(site_url, source.document, source.locator)) if site_url else ""))
+    return (f'<span class="psea-cite"><a href="{e(source.url)}" rel="nofollow noopener noreferrer">'
+            f'{t(source.title)}</a>, {t(source.locator)}</span>')
 
+
+def source_address(site_url: str, document: str, locator: str) -> str:
+    """The permanent address a printed page gives for a source: its first cited lines, or the document."""
+    spans = line_spans(locator)
+    anchor = f"#{spans[0].anchor}" if spans else ""
+    return urls.absolute(site_url, urls.source_url(document)) + anchor

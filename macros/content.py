@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import sourcedocs
 from . import validate as validation
-from .pages import generated_pages
+from .pages import generated_files, generated_pages
 from .render.urls import case_src_uri
 from .structure.corpus import Corpus, build_corpus
-from .structure.page import GeneratedPage
+from .structure.inputs import BuildInputs
+from .structure.page import GeneratedFile, GeneratedPage
 from .taxonomy import Taxonomy
 
 SITE_VARIABLE = "psea_site"  # the mkdocs-macros variable that holds a build's Site (site_macros.py)
@@ -25,7 +27,9 @@ class Site:
     corpus: Corpus
     problems: list = field(default_factory=list)
     pages: dict[str, GeneratedPage] = field(default_factory=dict)
+    files: dict[str, GeneratedFile] = field(default_factory=dict)  # other generated files (not pages)
     excluded: list = field(default_factory=list)  # invalid case files left out while serving
+    inputs: BuildInputs = field(default_factory=BuildInputs)  # source texts, help wanted, last change
 
     @cached_property
     def cases_by_src(self) -> dict:
@@ -36,7 +40,8 @@ def _usable(parsed, problem_paths: set) -> bool:
     return parsed.meta is not None and str(parsed.path) not in problem_paths
 
 
-def load(config_dir: Path, docs_dir: Path) -> Site:
+def load(config_dir: Path, docs_dir: Path, last_change: int | None = None) -> Site:
+    """`last_change`: Unix time of the last commit (the plugin reads it from git), for the about page."""
     data_dir = Path(config_dir) / "data"
     cases_dir = Path(docs_dir) / "cases"
     report = validation.validate(cases_dir=cases_dir, data_dir=data_dir)
@@ -48,6 +53,9 @@ def load(config_dir: Path, docs_dir: Path) -> Site:
     usable = [p for p in parsed if _usable(p, problem_paths)]
     excluded = [p.path for p in parsed if not _usable(p, problem_paths)]
     corpus = build_corpus(usable, taxonomy)
-    site = Site(Path(config_dir), taxonomy, corpus, problems, excluded=excluded)
-    site.pages = generated_pages(corpus)
+    inputs = BuildInputs(sourcedocs.load_documents(Path(config_dir), taxonomy),
+                         sourcedocs.load_help_wanted(Path(config_dir)), last_change)
+    site = Site(Path(config_dir), taxonomy, corpus, problems, excluded=excluded, inputs=inputs)
+    site.pages = generated_pages(corpus, inputs)
+    site.files = generated_files(corpus, inputs)
     return site

@@ -10,10 +10,12 @@ FACETS = (  # (name, Thai label)
     ("branch", "สาขา"), ("category", "ประเภท"), ("level", "ระดับ"), ("year", "ปี"),
     ("province", "จังหวัด"), ("agency_type", "ประเภทหน่วยงาน"), ("status", "ความสมบูรณ์"),
 )
-SEARCH_FACETS = ("branch", "category", "level", "year", "province")  # Pagefind filters
-# Facets where a case has any number of values (a row matches when it has one of the ticked values):
-# the browse page only, written data-NAME="value value ..." (the overview's tag and SDG bars open them).
-MULTI_FACETS = (("tag", "แท็ก"), ("sdg", "SDGs"))
+# Facets where a case may have several values (or none): its tags of data/vocabularies.yaml, by the
+# tag's group (the seven patterns of service upgrading; topics), and its SDGs. A row matches if it
+# has any ticked value (the overview's tag and SDG bars open these).
+MULTI_FACETS = (("pattern", "รูปแบบการยกระดับบริการ"), ("topic", "หัวข้อ"), ("sdg", "SDGs"))
+TAG_GROUPS = ("pattern", "topic")  # the MULTI_FACETS that are groups of tags
+SEARCH_FACETS = ("branch", "category", "level", "year", "province", "agency_type")  # Pagefind filters
 
 
 def case_value(tax: Taxonomy, case: Case, name: str) -> str:
@@ -26,6 +28,19 @@ def case_value(tax: Taxonomy, case: Case, name: str) -> str:
     return str(getattr(case, name))
 
 
+def case_values(tax: Taxonomy, case: Case, name: str) -> list[str]:
+    """The values of a case for a facet of MULTI_FACETS: its SDGs, or its tags of that group, in its order."""
+    if name == "sdg":
+        return [str(sdg) for sdg in case.sdgs]
+    tags = tax.vocabulary("tags")
+    return [tag for tag in case.tags if tags.get(tag, {}).get("group") == name]
+
+
+def tag_facet(tax: Taxonomy, tag: str) -> str:
+    """The facet (of TAG_GROUPS) a tag is filtered by on the browse page."""
+    return str(tax.vocabulary("tags").get(tag, {}).get("group", ""))
+
+
 def label(tax: Taxonomy, name: str, value: str) -> str:
     """The Thai label of a facet's value: the taxonomy's label of that choice, except where the
     facet's value is not the case's own value (category: branch/category; province: its key)."""
@@ -36,6 +51,10 @@ def label(tax: Taxonomy, name: str, value: str) -> str:
         return str(tax.province_by_key.get(value, {}).get("th", value))
     if name == "year":
         return value
+    if name == "sdg":
+        return f"SDG {value}: {tax.vocabulary('sdgs').get(int(value), {}).get('th', '')}"
+    if name in TAG_GROUPS:
+        return str(tax.vocabulary("tags").get(value, {}).get("th", value))
     return tax.choice_label(name, value)
 
 
@@ -43,15 +62,6 @@ def case_facets(tax: Taxonomy, case: Case) -> dict[str, tuple[str, str]]:
     """name -> (value, Thai label) of one case, for every facet."""
     return {name: (value, label(tax, name, value))
             for name, _ in FACETS for value in (case_value(tax, case, name),)}
-
-
-def case_multi_facets(tax: Taxonomy, case: Case) -> dict[str, list[tuple[str, str]]]:
-    """name -> [(value, Thai label)] of one case, for every multi-valued facet."""
-    tags, sdgs = tax.vocabulary("tags"), tax.vocabulary("sdgs")
-    return {
-        "tag": [(str(t), str(tags.get(t, {}).get("th", t))) for t in case.tags],
-        "sdg": [(str(g), f"SDG {g}: {sdgs.get(g, {}).get('th', '')}") for g in case.sdgs],
-    }
 
 
 def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
@@ -65,6 +75,7 @@ def order(tax: Taxonomy, years: list[int]) -> dict[str, list[str]]:
         "province": [p["key"] for p in tax.provinces],
         "agency_type": list(tax.vocabulary("agency_types")),
         "status": list(tax.vocabulary("status")),
-        "tag": [str(k) for k in tax.vocabulary("tags")],
-        "sdg": [str(k) for k in tax.vocabulary("sdgs")],
+        **{name: [key for key, tag in tax.vocabulary("tags").items() if tag.get("group") == name]
+           for name in TAG_GROUPS},
+        "sdg": [str(key) for key in tax.vocabulary("sdgs")],
     }

@@ -1,13 +1,10 @@
 """Blocks for hand-written pages: the home page's counts and latest winners, the help-wanted list."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from .render import fragments, urls
+from .render import citations, fragments, urls
 from .render.escape import e
 from .structure.corpus import Corpus
 from .taxonomy import Taxonomy
-from .yamlines import load_file
 
 
 def site_stats(corpus: Corpus) -> str:
@@ -32,20 +29,20 @@ def latest_winners(corpus: Corpus, limit: int = 12) -> str:
     return f"<h2 id=\"ผลงานล่าสุด\">ผลงานปี {year}</h2>" + fragments.case_table(corpus, cases[:limit], "") + more
 
 
-def help_wanted(root: Path, taxonomy: Taxonomy) -> str:
-    path = root / "data" / "help_wanted.yaml"
-    items = (load_file(path) or {}).get("items", []) if path.exists() else []
+def help_wanted(items: tuple[dict, ...], taxonomy: Taxonomy, here: str = "help-wanted/") -> str:
+    """The items of data/help_wanted.yaml (read once per build: Site.inputs), each citing its source."""
     if not items:
         return "<p>ตอนนี้ไม่มีรายการที่รอการยืนยัน</p>"
     blocks = []
     for item in items:
-        doc = taxonomy.document_by_file.get(item.get("document"), {})
         candidates = item.get("candidates") or []
         blocks.append(
-            f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">{e(item.get("question"))}</h2>'
+            f'<section class="psea-help-item"><h2 id="{e(item.get("key"))}">'
+            f'{citations.linked_note(taxonomy, str(item.get("question") or ""), item.get("document"), here)}</h2>'
             f'<p class="psea-en" lang="en">{e(item.get("question_en"))}</p>'
-            f'<p class="psea-source">ที่มา: {e(doc.get("th", item.get("document")))} (<code>{e(item.get("document"))}</code>), '
-            f'{e(item.get("locator"))}</p>'
+            '<p class="psea-source">ที่มา: '
+            f'{citations.citation(taxonomy, str(item.get("document")), item.get("locator"), here)}</p>'
             + (f"<p>หน่วยงานที่ปรากฏในส่วนนี้: {e(', '.join(map(str, candidates)))}</p>" if candidates else "")
-            + f'<details><summary>ข้อความจากแหล่งข้อมูล</summary><pre>{e(item.get("source_text"))}</pre></details></section>')
+            + '<details><summary>ข้อความจากแหล่งข้อมูล</summary>'
+            f'<pre>{e(item.get("source_text"))}</pre></details></section>')
     return f"<p>{len(items):,} รายการ</p>" + "".join(blocks)

@@ -37,6 +37,7 @@ from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .pages import propose
 from .render import urls
+from .render.describe import case_description
 from .render.escape import e
 from .search import policy as search_policy
 from .search.index import SearchIndex
@@ -76,19 +77,23 @@ class PseaPlugin(BasePlugin):  # no config options
         # last commit, so two builds of one commit give the same bytes. Outside git: the build day.
         # mkdocs reads it from the environment: set for this build only (see _end_build).
         config_dir = Path(config.config_file_path).parent
-        if "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is None:
             epoch = commit_time(config_dir)
             if epoch:
                 os.environ["SOURCE_DATE_EPOCH"] = epoch
                 self._restore_epoch = True
         # Stable, readable Thai anchors (#ผลลัพธ์) instead of _1, _2.
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
-        self.site = site = content.load(config_dir, Path(config.docs_dir))
+        # The same time dates the about page's "last change" (content.load passes it to the pages).
+        last_change = int(epoch) if epoch and epoch.isdigit() else None
+        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change)
         site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
-            summary = f"{len(site.problems)} problem(s) in the content; see the messages above (python scripts/validate.py lists them too)"
+            summary = (f"{len(site.problems)} problem(s) in the content; see the messages above "
+                       "(python scripts/validate.py lists them too)")
             if not self.serving:
                 log.error(f"Aborted: {summary}")
                 raise Abort(f"Aborted: {summary}")
@@ -120,6 +125,11 @@ class PseaPlugin(BasePlugin):  # no config options
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown,
                                         inclusion=urls.inclusion(page.src_uri, in_nav)))
+        for generated in site.files.values():  # not pages: copied to the site as they are
+            existing = files.get_file_from_path(generated.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, generated.src_uri, content=generated.content))
         for file in files.documentation_pages():
             case = site.cases_by_src.get(file.src_uri)
             if case is not None:
@@ -142,6 +152,7 @@ class PseaPlugin(BasePlugin):  # no config options
             # Themes print titles unescaped. mkdocs-macros may already have pinned page.title (it
             # does when a title looks like Jinja), so set both the page's title and the metadata.
             page.title = page.meta["title"] = e(case.title)
+            page.meta["description"] = e(case_description(case))
         self.shells.assign(page)
         return markdown
 
@@ -152,8 +163,10 @@ class PseaPlugin(BasePlugin):  # no config options
         if generated is not None:
             html = generated.content(html)
         elif case is not None:
-            html = (casepage.header(site.corpus, case) + '<div class="psea-narrative">' + html + "</div>"
-                    + casepage.footer(site.corpus, case) + propose.report_error_link(config, case))
+            html = (casepage.print_header(case, config.site_url) + casepage.header(site.corpus, case)
+                    + '<div class="psea-narrative">' + html + "</div>"
+                    + casepage.cite_section(case, config.site_url, config.site_name)
+                    + casepage.footer(site.corpus, case, config.site_url) + propose.report_error_link(config, case))
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
             self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on

@@ -4,9 +4,9 @@ Each macro renders from this build's content (macros.content.Site), which the pl
 mkdocs-macros as the variable SITE_VARIABLE. Only pages with `render_macros: true` in their
 frontmatter are rendered (see mkdocs.yml).
 """
-from macros import exports, home
-from macros.pages import overview
+from macros import exports, home, thaidate
 from macros.content import SITE_VARIABLE
+from macros.pages import overview
 
 
 def define_env(env):
@@ -20,7 +20,7 @@ def define_env(env):
         return home.latest_winners(site().corpus, limit)
 
     def help_wanted():
-        return home.help_wanted(site().root, site().taxonomy)
+        return home.help_wanted(site().inputs.help_wanted, site().taxonomy)
 
     def open_data_fields(which: str = "case"):
         return exports.open_data_fields(site().taxonomy, which)
@@ -28,5 +28,9 @@ def define_env(env):
     def overview_glance():
         return overview.home_glance(site().corpus)
 
-    for macro in (site_stats, latest_winners, help_wanted, open_data_fields, overview_glance):
+    def last_change():
+        # The time of the last commit, as the plugin read it from git (Site.inputs.last_change).
+        return thaidate.time_element(site().inputs.last_change, "ไม่ทราบ (เว็บนี้สร้างนอก git)")
+
+    for macro in (site_stats, latest_winners, help_wanted, open_data_fields, overview_glance, last_change):
         env.macro(macro)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlines
-from .schema import INFERABLE_FIELDS
+from .schema import FULL_CASE_SECTIONS, INFERABLE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -24,7 +24,7 @@ class Taxonomy:
     data_dir: Path = DATA_DIR
 
     @classmethod
-    def load(cls, data_dir: Path | str = DATA_DIR) -> "Taxonomy":
+    def load(cls, data_dir: Path | str = DATA_DIR) -> Taxonomy:
         data_dir = Path(data_dir)
         return cls(
             awards=yamlines.load_file(data_dir / "awards.yaml") or {},
@@ -256,7 +256,8 @@ def check(taxonomy: Taxonomy):
                     yield aw, line(edition), f"{what}: every edition needs a non-empty `years` list"
                 for year in years:
                     if not isinstance(year, int) or not 2500 <= year <= 2600:
-                        yield aw, line(edition), f"{what}: edition year must be a Buddhist-era year such as 2567, got {year!r}"
+                        yield (aw, line(edition),
+                               f"{what}: edition year must be a Buddhist-era year such as 2567, got {year!r}")
                     if year in seen_years:
                         yield aw, line(edition), f"{what}: year {year} is in two editions"
                     seen_years.add(year)
@@ -284,6 +285,11 @@ def check(taxonomy: Taxonomy):
         numbers = [q.get("number") for d in dims for q in d.get("questions") or []]
         if numbers != list(range(1, len(numbers) + 1)):
             yield aw, line(rubric), f"{what}: questions must be numbered 1..{len(numbers)} in order, got {numbers}"
+        if rubric.get("branch") is not None and rubric.get("branch") not in branch_keys:
+            yield (aw, line(rubric, "branch"), f"{what}: branch {rubric.get('branch')!r} is not defined under "
+                   f"branches (defined: {', '.join(sorted(k for k in branch_keys if k))})")
+        for dim in dims:
+            yield from _check_case_section(dim, f"{what} dimension {dim.get('key')!r}", aw, line)
 
     yield from _check_pmqa(awards.get("pmqa") or {}, aw, line)
 
@@ -293,7 +299,8 @@ def check(taxonomy: Taxonomy):
             yield "vocabularies.yaml", 0, f"{name} has duplicate keys"
     provinces = [p for p in taxonomy.provinces if not p.get("scope")]
     if len(provinces) != 77:
-        yield "provinces.yaml", 0, f"expected the 77 provinces (besides the `scope: true` entries), got {len(provinces)}"
+        yield ("provinces.yaml", 0,
+               f"expected the 77 provinces (besides the `scope: true` entries), got {len(provinces)}")
 
 
 def _check_introduced(cat: dict, what: str, aw: str, line, sourced):
@@ -303,7 +310,8 @@ def _check_introduced(cat: dict, what: str, aw: str, line, sourced):
         return
     first = introduced.get("year") if isinstance(introduced, dict) else None
     if not isinstance(first, int):
-        yield aw, line(cat), f"{what}: introduced needs a `year` (the Buddhist-era year the sources say it began) and a `source`"
+        yield aw, line(cat), (f"{what}: introduced needs a `year` (the Buddhist-era year the sources say it "
+                              "began) and a `source`")
         return
     yield from sourced(introduced, f"{what} introduced")
     early = sorted({y for edition in cat.get("editions") or [] for y in edition.get("years") or []
@@ -313,6 +321,16 @@ def _check_introduced(cat: dict, what: str, aw: str, line, sourced):
                "the category was introduced (introduced.source); remove those years or correct introduced")
 
 
+def _check_case_section(node: dict, what: str, aw: str, line):
+    """A rubric item's `case_section` (the full-case section that shows a worked example) is one of
+    the headings a full case has (macros/schema.FULL_CASE_SECTIONS)."""
+    section = node.get("case_section")
+    headings = [th for th, _ in FULL_CASE_SECTIONS]
+    if section is not None and section not in headings:
+        yield (aw, line(node, "case_section"), f"{what}: case_section must be a full case's section heading "
+               f"({', '.join(headings)}), got {section!r}")
+
+
 def _check_pmqa(pmqa: dict, aw: str, line):
     """The PMQA criteria: category points add up to the total, and the scoring table agrees with them."""
     if not pmqa:
@@ -320,6 +338,8 @@ def _check_pmqa(pmqa: dict, aw: str, line):
     categories = pmqa.get("categories") or []
     total = (pmqa.get("criteria") or {}).get("total_points")
     points = {str(c.get("number")): c.get("points") for c in categories}
+    for category in categories:
+        yield from _check_case_section(category, f"pmqa category {category.get('number')}", aw, line)
     if total is not None and sum(p or 0 for p in points.values()) != total:
         yield aw, line(pmqa), (f"pmqa: the 7 categories' points add up to {sum(p or 0 for p in points.values())}, "
                                f"but criteria.total_points says {total}")
@@ -341,10 +361,12 @@ def _check_pmqa(pmqa: dict, aw: str, line):
         number = str(row[0]).split(".")[0]
         expected = points.get(number)
         if "." not in str(row[0]) and expected is not None and row[1] != expected:
-            yield aw, line(table), f"pmqa.scoring_table: item {row[0]} has {row[1]} points, but category {number} has {expected}"
+            yield (aw, line(table),
+                   f"pmqa.scoring_table: item {row[0]} has {row[1]} points, but category {number} has {expected}")
     results = sum(row[1] for row in items if str(row[0]).startswith("7."))
     if results and points.get("7") is not None and results != points["7"]:
-        yield aw, line(table), f"pmqa.scoring_table: items 7.1-7.6 add up to {results}, but category 7 has {points['7']}"
+        yield (aw, line(table),
+               f"pmqa.scoring_table: items 7.1-7.6 add up to {results}, but category 7 has {points['7']}")
     threshold_keys = {t.get("key") for t in pmqa.get("thresholds") or []}
     for award_type in pmqa.get("award_types") or []:
         for key in award_type.get("thresholds") or []:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Everything a build reads besides the case files.
-PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data")
+PROJECT_PARTS = ("mkdocs.yml", "hooks.py", "macros", "overrides", "data", "sources")
 
 
 def copy_project(where: Path, cases: Iterable[tuple[str, str]] = (), keep_cases: bool = False) -> Path:

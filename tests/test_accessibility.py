@@ -77,7 +77,7 @@ def a_province_with_map(built_site: Path) -> list[str]:
 
 def pages_to_check(built_site: Path) -> list[str]:
     pages = ["", "browse/", a_full_case(built_site), "awards/service/innovation/", "overview/",
-             *a_province_with_map(built_site)]
+             *a_province_with_map(built_site), "sources/001_3702f4d108c3183e/", "about/"]
     if has_search(built_site):
         pages.append(f"search/?q={SEARCH_QUERY}")
     return pages
@@ -180,12 +180,14 @@ def test_browse_filters_work_with_the_keyboard_alone(site_url, browser):
         else:
             pytest.fail("the browse text filter cannot be reached with Tab")
         tab.keyboard.type(SEARCH_QUERY)
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t",
+                              arg=total)
         assert _shown(tab) != total
         tab.keyboard.press("Tab")  # the reset button
         assert tab.evaluate("document.activeElement.type") == "reset"
         tab.keyboard.press("Enter")
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent === t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent === t",
+                              arg=total)
         assert tab.input_value("#psea-browse-q") == ""
         for _ in range(5):  # on to the first facet's summary: Enter opens it
             tab.keyboard.press("Tab")
@@ -198,7 +200,8 @@ def test_browse_filters_work_with_the_keyboard_alone(site_url, browser):
         assert tab.evaluate("document.activeElement.type") == "checkbox"
         tab.keyboard.press("Space")
         assert tab.evaluate("document.activeElement.checked") is True
-        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t", arg=total)
+        tab.wait_for_function("(t) => document.querySelector('#psea-browse-count [data-shown]').textContent !== t",
+                              arg=total)
         facet = tab.evaluate("[document.activeElement.name, document.activeElement.value]")
         assert f"{facet[0]}=" in tab.url
         # the focused checkbox shows a focus ring
@@ -242,6 +245,7 @@ def pages_for_vnu(built_site: Path) -> list[Path]:
               built_site / "awards" / "index.html", built_site / "awards" / "service" / "index.html",
               built_site / "agencies" / "index.html", built_site / "contribute" / "index.html",
               built_site / "open-data" / "index.html", built_site / "help-wanted" / "index.html",
+              built_site / "sources" / "index.html", built_site / "awards" / "pmqa" / "category-1" / "index.html",
               built_site / "404.html"]
     summary = [p for p in sorted((built_site / "cases").rglob("index.html"))
                if "psea-summary-note" in p.read_text(encoding="utf-8")]

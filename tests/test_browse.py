@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import yaml
 
 from macros.facets import FACETS
 from macros.validate import CASES_DIR, validate
@@ -47,6 +48,8 @@ def cases() -> list[dict]:
             "title": meta["title"], "agency": meta["agency"]["name"], "year": str(meta["year"]),
             "haystack": [fold(meta["title"]), fold(meta["agency"]["name"]),
                          fold(" ".join(filter(None, [meta.get("title_en"), meta["agency"].get("name_en")])))],
+            "texts": [fold(meta.get(key) or "") for key in ("pain_point", "solution", "impact")],
+            "tags": list(meta.get("tags") or []),
             "attrs": {"branch": meta["award"]["branch"],
                       "category": f'{meta["award"]["branch"]}/{meta["award"]["category"]}',
                       "level": meta["award"]["level"], "year": str(meta["year"]),
@@ -57,9 +60,34 @@ def cases() -> list[dict]:
     return sorted(found, key=lambda c: c["url"])
 
 
-def matches(case: dict, query: str) -> bool:
-    tokens = [t for t in SPACES.split(unicodedata.normalize("NFC", query).lower()) if t]
-    return all(any(fold(t) in field for field in case["haystack"]) for t in tokens)
+def matches(case: dict, query: str, words: list[str] | None = None) -> bool:
+    """Whether the text filter finds `case`: each word must be in one of its texts. The words are
+    the query's parts as typed, or `words`: the query cut by the browser's Thai word breaker (as
+    browse.js cuts it, see query_words) once its texts are loaded."""
+    tokens = words if words is not None else [t for t in SPACES.split(unicodedata.normalize("NFC", query).lower()) if t]
+    haystack = case["haystack"] + (case["texts"] if words is not None else [])
+    return all(any(fold(t) in field for field in haystack) for t in tokens)
+
+
+def query_words(page, query: str) -> list[str]:
+    """The query cut into words by the page's ICU word breaker (Intl.Segmenter), as browse-core.js
+    queryTokens does; the matching itself is checked against the case files here."""
+    return page.evaluate("""(q) => {
+        const th = new Intl.Segmenter('th', {granularity: 'word'});
+        const out = [];
+        for (const part of q.normalize('NFC').toLowerCase().split(/[\\s\\u200b-\\u200d\\u2060\\ufeff]+/)) {
+            if (!part) continue;
+            const words = [...th.segment(part)].filter((s) => s.isWordLike !== false).map((s) => s.segment.trim())
+                .filter(Boolean);
+            out.push(...(words.length ? words : [part]));
+        }
+        return out;
+    }""", query)
+
+
+def wait_for_texts(page):
+    """browse.js fetches the rows' problem, solution and impact when the text box is first used."""
+    page.wait_for_selector("#psea-browse-table[data-text-loaded]", state="attached")
 
 
 def pick_filter(cases: list[dict], most: int) -> tuple[str, str]:
@@ -282,7 +310,6 @@ def show_all(page):
 def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size):
     year, needle = pick_filter(cases, page_size)
     in_year = {c["url"] for c in cases if c["year"] == year}
-    expected = {c["url"] for c in cases if c["year"] == year and matches(c, needle)}
     every = {c["url"] for c in cases}
     problems = []  # script errors and anything the Content-Security-Policy refused
     page.on("pageerror", lambda error: problems.append(str(error)))
@@ -290,6 +317,8 @@ def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size)
             if "Content Security Policy" in message.text or "Refused" in message.text else None)
 
     open_browse(page, site_url)
+    words = query_words(page, needle)
+    expected = {c["url"] for c in cases if c["year"] == year and matches(c, needle, words)}
     check_view(page, every, len(cases), page_size)
     if len(cases) > page_size:  # "แสดงเพิ่ม" displays the next page and moves focus to its first row
         page.locator("#psea-browse-more button").click()
@@ -308,13 +337,15 @@ def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size)
     search.click()
     search.press_sequentially(needle)
     wait_for_query(page, "q", [needle])
+    wait_for_texts(page)
 
     def check_filtered_view():
+        page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
+                               arg=f"{len(expected):,}")
         rows = page.evaluate(VISIBLE_ROWS)
         assert {site_path(r["href"]) for r in rows} == expected
-        for row in rows:  # every visible row matches both filters
+        for row in rows:  # every visible row matches the year (the text: `expected`, from the case files)
             assert row["year"] == year
-            assert any(fold(needle) in fold(row[k]) for k in ("title", "agency", "extra")), row
         assert shown_count(page) == (len(rows), len(cases))
         state = url_state(page)
         assert state["year"] == [year] and state["q"] == [needle]
@@ -325,6 +356,7 @@ def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size)
     check_filtered_view()
     page.reload()
     page.locator("#psea-browse-filters").wait_for(state="visible")
+    wait_for_texts(page)  # a query in the address loads the texts too
     check_filtered_view()
 
     # Back: the search goes as a whole, then the ticked year.
@@ -368,13 +400,16 @@ def test_facets_or_within_and_across_and_text_ignores_spaces(page, site_url, cas
         queries.append(joined.replace(" ", ""))  # typed without the space the title has
     for text in queries:
         page.locator("#psea-browse-q").fill(text)
-        wanted = {c["url"] for c in cases if matches(c, text)}
+        wait_for_texts(page)
+        wanted = {c["url"] for c in cases if matches(c, text, query_words(page, text))}
         assert wanted, text
+        page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
+                               arg=f"{len(wanted):,}")
         check_view(page, wanted, len(cases), page_size)
-    assert title in {c["title"] for c in cases if matches(c, spaced)}
+    assert title in {c["title"] for c in cases if matches(c, spaced, query_words(page, spaced))}
     assert not page.locator("#psea-browse-empty").is_visible()
     nothing = "ฮ" * 12
-    assert not any(matches(c, nothing) for c in cases)
+    assert not any(matches(c, nothing, query_words(page, nothing)) for c in cases)
     page.locator("#psea-browse-q").fill(nothing)
     check_view(page, set(), len(cases), page_size)
     assert page.locator("#psea-browse-empty").is_visible()
@@ -449,7 +484,9 @@ def test_keyboard_alone_filters_and_sorts(page, site_url, cases, page_size):
     open_browse(page, site_url)
     tab_to(page, "#psea-browse-q")
     page.keyboard.type(needle)
-    expected = {c["url"] for c in cases if matches(c, needle)}
+    wait_for_texts(page)
+    words = query_words(page, needle)
+    expected = {c["url"] for c in cases if matches(c, needle, words)}
     page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
                            arg=f"{len(expected):,}")
     check_view(page, expected, len(cases), page_size)
@@ -464,7 +501,8 @@ def test_keyboard_alone_filters_and_sorts(page, site_url, cases, page_size):
     page.keyboard.press("Space")
     wait_for_query(page, "year", [year])
     assert box.is_checked()
-    check_view(page, {c["url"] for c in cases if c["year"] == year and matches(c, needle)}, len(cases), page_size)
+    check_view(page, {c["url"] for c in cases if c["year"] == year and matches(c, needle, words)}, len(cases),
+               page_size)
 
     # Back to the reset button, clear everything, then sort with Enter on the column buttons.
     tab_to(page, "reset", backwards=True)
@@ -524,9 +562,10 @@ def test_filtering_5000_rows_shows_one_page_and_the_right_count(page, site_url, 
     open_browse(page, site_url)
     assert page.locator("#psea-browse-table tbody tr").count() == target
     _, needle = pick_filter(cases, page_size)
-    hits = sum(matches(c, needle) for c in cases)
+    hits = sum(matches(c, needle, query_words(page, needle)) for c in cases)
     assert hits, needle
     page.locator("#psea-browse-q").fill(needle)
+    wait_for_texts(page)
     found, total = shown_count(page)
     # Each case's row appears target // len(cases) times, or once more.
     assert total == target and hits * (target // len(cases)) <= found <= hits * -(-target // len(cases))
@@ -540,3 +579,61 @@ def test_filtering_5000_rows_shows_one_page_and_the_right_count(page, site_url, 
     }""", needle)
     assert shown_count(page) == (target, target)
     assert len(page.evaluate(VISIBLE_ROWS)) == min(target, page_size)
+
+
+# Problem, solution and impact; tags (issue 13) ----------------------------------------------------------
+def test_the_text_box_finds_a_word_of_the_problem_solution_or_impact(page, site_url, cases, page_size):
+    """"รอคอย" (waiting) is in no title or agency name, only in what the cases tell: browse finds it
+    as the header search does, and the box says what it searches."""
+    word = "รอคอย"
+    assert not any(fold(word) in field for c in cases for field in c["haystack"])
+    wanted = {c["url"] for c in cases if any(fold(word) in text for text in c["texts"])}
+    assert wanted, "no case tells of waiting (รอคอย) any more: pick another word"
+    open_browse(page, site_url, "?q=" + word)
+    wait_for_texts(page)
+    words = query_words(page, word)
+    expected = {c["url"] for c in cases if matches(c, word, words)}
+    assert wanted <= expected
+    page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
+                           arg=f"{len(expected):,}")
+    check_view(page, expected, len(cases), page_size)
+    label = page.locator('label[for="psea-browse-q"]').inner_text()
+    for part in ("ชื่อผลงาน", "หน่วยงาน", "ปัญหา", "แนวทางแก้ไข", "ผลลัพธ์"):
+        assert part in label
+
+
+def test_the_pattern_and_topic_facets_filter_by_tag(page, site_url, cases, page_size):
+    vocab = yaml.safe_load((ROOT / "data" / "vocabularies.yaml").read_text(encoding="utf-8"))["tags"]
+    patterns = [t["key"] for t in vocab if t["group"] == "pattern"]
+    assert len(patterns) == 7
+    used = [key for key in patterns if any(key in c["tags"] for c in cases)]  # in checkbox order
+    assert used, "no case has a service-upgrade pattern tag"
+    tag = used[0]
+    open_browse(page, site_url)
+    facet_summary(page, "pattern").click()
+    page.locator(f'input[name="pattern"][value="{tag}"]').check()
+    wait_for_query(page, "pattern", [tag])
+    expected = {c["url"] for c in cases if tag in c["tags"]}
+    check_view(page, expected, len(cases), page_size)
+    # A second pattern widens (any of the ticked values), a topic narrows.
+    if len(used) > 1:
+        page.locator(f'input[name="pattern"][value="{used[1]}"]').check()
+        wait_for_query(page, "pattern", [tag, used[1]])
+        expected = {c["url"] for c in cases if tag in c["tags"] or used[1] in c["tags"]}
+        check_view(page, expected, len(cases), page_size)
+
+
+def test_tag_facets_list_each_tag_with_its_count(built_site, cases):
+    vocab = yaml.safe_load((ROOT / "data" / "vocabularies.yaml").read_text(encoding="utf-8"))["tags"]
+    parser = parse_browse(built_site)
+    by_url = {c["url"]: c for c in cases}
+    for group in ("pattern", "topic"):
+        keys = [t["key"] for t in vocab if t["group"] == group]
+        counts = {k: sum(k in c["tags"] for c in cases) for k in keys}
+        boxes = dict(parser.boxes.get(group, []))
+        assert boxes == {k: f"({n:,})" for k, n in counts.items() if n}, group
+        assert [v for v, _ in parser.boxes.get(group, [])] == [k for k in keys if counts[k]]  # vocabulary order
+        for row in parser.rows:
+            case = by_url[site_path(row["href"])]
+            got = (row["attrs"].get(f"data-{group}") or "").split()
+            assert got == [t for t in case["tags"] if t in keys], (case["url"], group)

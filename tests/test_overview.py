@@ -105,10 +105,15 @@ def records(built_site) -> list[dict]:
     return json.loads((built_site / "cases.json").read_text(encoding="utf-8"))
 
 
+def tag_group(tag: str) -> str:
+    """The browse filter of a tag: its group in data/vocabularies.yaml (pattern or topic)."""
+    return next(t["group"] for t in VOCABULARIES["tags"] if t["key"] == tag)
+
+
 def browse_values(record: dict, name: str) -> set[str]:
-    """A case's values for a browse filter (tags and SDGs: any number)."""
-    if name == "tag":
-        return set(record.get("tags") or [])
+    """A case's values for a browse filter (tags by their group, and SDGs: any number)."""
+    if name in ("pattern", "topic"):
+        return {t for t in record.get("tags") or [] if tag_group(t) == name}
     if name == "sdg":
         return {str(g) for g in record.get("sdgs") or []}
     return {browse_value(record, name)}
@@ -131,7 +136,7 @@ def expected_count(records: list[dict], target: str) -> int:
         for name, value in parse_qsl(parts.query):
             wanted.setdefault(name, set()).add(value)
         assert set(wanted) <= {"year", "branch", "category", "level", "agency_type", "status", "province",
-                               "tag", "sdg"}, wanted
+                               "pattern", "topic", "sdg"}, wanted
         return sum(all(browse_values(r, n) & values for n, values in wanted.items()) for r in records)
     if path[0] == "provinces":
         return sum(KEY_BY_TH[r["province"]] == path[1] for r in records)
@@ -172,7 +177,7 @@ def test_every_drawn_count_equals_the_cases_its_link_opens(built_site, records):
     assert len(links) >= 40
     # every kind of chart is there
     kinds = {k for a in links for k, _ in parse_qsl(urlsplit(a.attrs["href"]).query)}
-    assert kinds == {"year", "branch", "category", "level", "agency_type", "status", "tag", "sdg"}, kinds
+    assert kinds == {"year", "branch", "category", "level", "agency_type", "status", "pattern", "topic", "sdg"}, kinds
 
 
 def test_the_year_chart_and_its_table_give_the_counts_by_year_and_branch(built_site, records):
@@ -334,8 +339,9 @@ def synthetic_corpus(n: int):
 
 def test_the_overview_does_not_grow_with_the_number_of_cases(built_site):
     from macros.pages.overview import render_overview
+    from macros.structure.inputs import BuildInputs
 
-    sizes = {n: len(gzip.compress(next(render_overview(synthetic_corpus(n))).html.encode("utf-8"), 6))
+    sizes = {n: len(gzip.compress(next(render_overview(synthetic_corpus(n), BuildInputs())).html.encode("utf-8"), 6))
              for n in (100, 2000)}
     assert sizes[2000] < 100_000
     assert sizes[2000] - sizes[100] < 2_000, sizes  # a few more digits, nothing per case
@@ -483,25 +489,26 @@ def test_browse_rows_and_checkboxes_carry_every_tag_and_sdg(built_site, records)
     for tr in rows:
         title = tr.find_all("td", data_label="ผลงาน")[0].find_all("a")[0]
         record = by_url[site_path("browse/", title.attrs["href"])]
-        for name in ("tag", "sdg"):
+        for name in ("pattern", "topic", "sdg"):
             values = set((tr.attrs.get(f"data-{name}") or "").split())
             assert values == browse_values(record, name), (record["url"], name)
-    for name, field in (("tag", "tags"), ("sdg", "sdgs")):
+    for name in ("pattern", "topic", "sdg"):
         fieldset = root.find_all("fieldset", data_facet=name)[0]
-        assert "data-multi" in fieldset.attrs
+        assert "data-facet-multi" in fieldset.attrs
         boxes = {i.attrs["value"]: i.parent.text().strip() for i in fieldset.iter("input")}
-        expected = Counter(str(v) for r in records for v in r.get(field) or [])
+        expected = Counter(v for r in records for v in browse_values(r, name))
         assert {v: int(re.search(r"\(([\d,]+)\)$", t).group(1).replace(",", "")) for v, t in boxes.items()} == expected
 
 
 def test_ticking_two_tags_shows_the_cases_with_either_and_counts_follow(site_url, browser, records):
-    tags = [t for t, _ in Counter(t for r in records for t in r.get("tags") or []).most_common(2)]
+    group = "topic"  # two tags of one filter
+    tags = [t for t, _ in Counter(t for r in records for t in browse_values(r, group)).most_common(2)]
     assert len(tags) == 2
     either = [r for r in records if set(r.get("tags") or []) & set(tags)]
     context = browser.new_context(locale="th-TH")
     tab = context.new_page()
     try:
-        tab.goto(site_url + "browse/?" + "&".join(f"tag={t}" for t in tags))
+        tab.goto(site_url + "browse/?" + "&".join(f"{group}={t}" for t in tags))
         tab.wait_for_function("!document.querySelector('#psea-browse-filters').hidden")
         assert tab.locator("#psea-browse-count [data-shown]").inner_text() == f"{len(either):,}"
         # with a year ticked as well, the tag counts are those of that year
@@ -511,8 +518,8 @@ def test_ticking_two_tags_shows_the_cases_with_either_and_counts_follow(site_url
         tab.locator(f'fieldset[data-facet="year"] input[value="{year}"]').check()
         both = [r for r in either if str(r["year"]) == year]
         assert tab.locator("#psea-browse-count [data-shown]").inner_text() == f"{len(both):,}"
-        assert f"year={year}" in tab.url and all(f"tag={t}" in tab.url for t in tags)
-        label = tab.locator(f'fieldset[data-facet="tag"] input[value="{tags[0]}"]').locator("xpath=..")
+        assert f"year={year}" in tab.url and all(f"{group}={t}" in tab.url for t in tags)
+        label = tab.locator(f'fieldset[data-facet="{group}"] input[value="{tags[0]}"]').locator("xpath=..")
         in_year = sum(tags[0] in (r.get("tags") or []) and str(r["year"]) == year for r in records)
         assert label.locator("[data-facet-count]").text_content() == f"({in_year:,})"  # its group is folded
     finally:

@@ -72,6 +72,7 @@ def cases() -> dict[str, dict]:
             "url": f"/cases/{meta['year']}/{meta['id']}/",
             "year": meta["year"],
             "branch": meta["award"]["branch"],
+            "agency_type": meta["agency"]["type"],
         }
     assert found, f"no case files under {CASES_DIR}"
     return found
@@ -119,12 +120,15 @@ def test_index_holds_cases_and_criteria_but_no_listing_pages(built_site, cases):
 
 
 def test_case_pages_carry_filters_sort_and_metadata(built_site, cases):
-    smart = (built_site / "cases" / str(cases["smart-fda"]["year"]) / "smart-fda" / "index.html").read_text(encoding="utf-8")
+    smart_page = built_site / "cases" / str(cases["smart-fda"]["year"]) / "smart-fda" / "index.html"
+    smart = smart_page.read_text(encoding="utf-8")
     span = re.search(r"<span hidden data-pagefind-filter=[^>]*>", smart).group(0)
     for attr in ('data-branch="service"', 'data-category="service/facilitation"', 'data-level="outstanding"',
                  'data-year="2567"', 'data-province="national"', 'data-agency="สำนักงานคณะกรรมการอาหารและยา"',
-                 'data-pagefind-sort="year[data-year]"'):
+                 'data-pagefind-sort="year[data-year]"',
+                 f'data-agency_type="{cases["smart-fda"]["agency_type"]}"'):
         assert attr in span
+    assert "agency_type[data-agency_type]" in span
 
 
 def test_thai_text_is_cut_where_the_browser_cuts_it():
@@ -183,7 +187,8 @@ def test_thai_query_finds_its_case(page, site_url, cases, query, case_id, kind):
     shown = page.inner_text("#psea-search-results")
     assert not [m for m in MARKS + ("\u200a",) if m in shown]
     title, excerpt, marked = page.evaluate("""(url) => {
-        const a = [...document.querySelectorAll("#psea-search-results li h2 a")].find(a => new URL(a.href).pathname === url);
+        const a = [...document.querySelectorAll("#psea-search-results li h2 a")]
+            .find(a => new URL(a.href).pathname === url);
         const li = a.closest("li"), p = li.querySelector(".psea-search-result__excerpt");
         return [a.innerText, p.innerText, [...p.querySelectorAll("mark")].map(m => m.innerText)];
     }""", url)
@@ -217,6 +222,20 @@ def test_filter_by_branch_without_a_query(page, site_url, cases):
     expected = {c["url"] for c in cases.values() if c["branch"] == "participation"}
     assert expected and result_count(page) == len(expected)
     assert set(all_results(page)) == expected
+
+
+def test_filter_by_agency_type_without_a_query(page, site_url, cases):
+    """Agency type is among the search filters (issue 13): the select lists it, and it filters."""
+    kinds = sorted({c["agency_type"] for c in cases.values()}, key=lambda k: -sum(c["agency_type"] == k
+                                                                              for c in cases.values()))
+    kind = kinds[-1] if len(kinds) > 1 else kinds[0]  # a type that leaves out some cases
+    search_page(page, site_url, "", agency_type=kind)
+    expected = {c["url"] for c in cases.values() if c["agency_type"] == kind}
+    assert expected and result_count(page) == len(expected)
+    assert set(all_results(page)) == expected
+    assert page.input_value("select[name=agency_type]") == kind
+    label = page.locator("label:has(select[name=agency_type])").inner_text()
+    assert "ประเภทหน่วยงาน" in label
 
 
 def test_sort_by_year(page, site_url):

@@ -5,8 +5,11 @@ from __future__ import annotations
 from ..render import fragments, labels, urls
 from ..render.escape import e
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..thaisort import thai_sort_key
+from .criteria import rubric_link
+
 
 def _index_page(src_uri, title, intro, items) -> GeneratedPage:
     """A page listing (url, label, count) links."""
@@ -23,22 +26,24 @@ def _cases_page(src_uri, title, intro, cases, corpus, description="") -> Generat
     return page
 
 
-def render_years(corpus: Corpus):
-    yield _index_page(urls.page_src_uri(urls.YEARS_URL), "ผลงานตามปี", "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
+def render_years(corpus: Corpus, inputs: BuildInputs):
+    yield _index_page(urls.page_src_uri(urls.YEARS_URL), "ผลงานตามปี",
+                      "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
                       [(urls.year_url(y), f"ปี {y}", len(corpus.group("year", y))) for y in corpus.years])
     for year in corpus.years:
         yield _cases_page(urls.page_src_uri(urls.year_url(year)), f"ผลงานที่ได้รับรางวัล ปี {year}",
                           f"ผลงานทุกสาขาที่ได้รับรางวัลในปี พ.ศ. {year}", corpus.group("year", year), corpus)
 
 
-def render_provinces(corpus: Corpus):
+def render_provinces(corpus: Corpus, inputs: BuildInputs):
     tax = corpus.taxonomy
     present = [p for p in tax.provinces if corpus.group("province", p["th"])]
     present.sort(key=lambda p: (not p.get("scope"), p["key"] != "national", thai_sort_key(p["th"])))
     yield _index_page(urls.page_src_uri(urls.PROVINCES_URL), "ผลงานตามจังหวัด",
                       "ผลงานแยกตามจังหวัดที่ตั้งของผลงาน งานระดับประเทศอยู่ในหมวด ทั่วประเทศ "
                       "งานที่อยู่หลายจังหวัดหรือแหล่งข้อมูลไม่ระบุจังหวัดอยู่ในหมวด หลายจังหวัด / ไม่ระบุ",
-                      [(urls.province_url(tax, p["th"]), p["th"], len(corpus.group("province", p["th"]))) for p in present])
+                      [(urls.province_url(tax, p["th"]), p["th"], len(corpus.group("province", p["th"])))
+                       for p in present])
     for province in present:
         title = ("ผลงานระดับประเทศ" if province["key"] == "national"
                  else "ผลงานหลายจังหวัดหรือไม่ระบุจังหวัด" if province.get("scope")
@@ -47,10 +52,11 @@ def render_provinces(corpus: Corpus):
                           f"{province['th']} ({province['en']})", corpus.group("province", province["th"]), corpus)
 
 
-def render_agencies(corpus: Corpus):
+def render_agencies(corpus: Corpus, inputs: BuildInputs):
     yield _index_page(urls.page_src_uri(urls.AGENCIES_URL), "ผลงานตามหน่วยงาน",
                       "ทุกหน่วยงานที่ได้รับรางวัล เรียงตามลำดับพจนานุกรม แต่ละหน้ารวมทุกรางวัลของหน่วยงานข้ามปี",
-                      [(urls.agency_url(slug), name, len(corpus.group("agency", slug))) for slug, name in corpus.agencies])
+                      [(urls.agency_url(slug), name, len(corpus.group("agency", slug)))
+                       for slug, name in corpus.agencies])
     for slug, name in corpus.agencies:
         cases = corpus.group("agency", slug)
         agency = cases[0].agency
@@ -72,21 +78,21 @@ def _vocabulary_pages(corpus: Corpus, vocabulary: str, group: str, index_url: st
         yield _cases_page(urls.page_src_uri(url(key)), label(key, item), item["en"], corpus.group(group, key), corpus)
 
 
-def render_tags(corpus: Corpus):
+def render_tags(corpus: Corpus, inputs: BuildInputs):
     yield from _vocabulary_pages(
         corpus, "tags", "tag", urls.TAGS_URL, urls.tag_url, "ผลงานตามแท็ก",
         "แท็กมาจากคำศัพท์ควบคุมใน data/vocabularies.yaml รวมถึงเจ็ดรูปแบบของการยกระดับบริการภาครัฐ",
         lambda key, item: f"แท็ก: {item['th']}")
 
 
-def render_sdgs(corpus: Corpus):
+def render_sdgs(corpus: Corpus, inputs: BuildInputs):
     yield from _vocabulary_pages(
         corpus, "sdgs", "sdg", urls.SDGS_URL, urls.sdg_url, "ผลงานตามเป้าหมายการพัฒนาที่ยั่งยืน (SDGs)",
         "ผลงานที่แหล่งข้อมูลระบุว่าสอดคล้องกับเป้าหมายการพัฒนาที่ยั่งยืนของสหประชาชาติ",
         lambda key, item: f"SDG {key}: {item['th']}")
 
 
-def render_branches(corpus: Corpus):
+def render_branches(corpus: Corpus, inputs: BuildInputs):
     """A page per branch listing its categories and cases; the criteria pages are in macros.criteria."""
     tax = corpus.taxonomy
     for key, branch in tax.branches.items():
@@ -101,10 +107,11 @@ def render_branches(corpus: Corpus):
                          f'<span class="psea-muted">({e(cat["en"])}; ปี {e(years)}; {count:,} ผลงาน)</span></li>')
         definition = (branch.get("definition") or {}).get("th", "")
         cases = corpus.group("branch", key)
-        page.html = ((f"<p>{e(definition)}</p>" if definition else "")
+        propose_href = urls.rel(page.url, urls.PROPOSE_URL) + "?branch=" + key
+        page.html = ((f"<p>{e(definition)}</p>" if definition else "") + rubric_link(tax, key, page.url)
                      + f'<h2 id="ประเภทรางวัล">ประเภทรางวัล</h2><ul class="psea-index">{"".join(items)}</ul>'
-                     + f'<p class="psea-propose-link"><a href="{e(urls.rel(page.url, urls.PROPOSE_URL) + "?branch=" + key)}">'
+                     + f'<p class="psea-propose-link"><a href="{e(propose_href)}">'
                      f'เสนอผลงานในสาขานี้</a> (ผลงานที่ได้รับรางวัลแต่ยังไม่มีในคลังความรู้)</p>'
-                     + f'<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
+                     + '<h2 id="ผลงาน">ผลงานในสาขานี้</h2>' + fragments.count_line(len(cases))
                      + fragments.case_table(corpus, cases, page.url))
         yield page

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import quote, urlencode
 
+from ..facets import tag_facet
 from ..render import charts, labels, urls
 from ..render.charts import Item
 from ..render.escape import e
 from ..render.provincemap import load_shapes, map_legend, province_map
 from ..structure.corpus import Corpus
+from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
-from ..yamlines import load_file
 
 NATIONAL = "national"
 
@@ -26,11 +27,6 @@ def browse_href(from_url: str, **filters) -> str:
     """A link to the browse page showing only the cases with these facet values."""
     query = urlencode(list(filters.items()), quote_via=quote, safe="/")
     return urls.rel(from_url, urls.BROWSE_URL) + ("?" + query if query else "")
-
-
-def help_wanted_count(corpus: Corpus) -> int:
-    path = corpus.taxonomy.data_dir / "help_wanted.yaml"
-    return len((load_file(path) or {}).get("items", [])) if path.exists() else 0
 
 
 def province_counts(corpus: Corpus) -> dict[str, int]:
@@ -128,12 +124,16 @@ def _facet_items(corpus: Corpus, from_url: str, facet: str, keys, label) -> list
 
 
 def _vocabulary_items(corpus: Corpus, from_url: str, group: str, keys, label, series: int = 0) -> list[Item]:
-    """Bars of a multi-valued facet (tags, SDGs: macros.facets.MULTI_FACETS; the group has its name)."""
-    return [Item(label(k), n, browse_href(from_url, **{group: k}) if n else "", series)
+    """Bars of a multi-valued facet (macros.facets.MULTI_FACETS): SDGs, or tags, which the browse
+    page filters by their group (the seven patterns, topics)."""
+    def facet(key) -> str:
+        return tag_facet(corpus.taxonomy, key) if group == "tag" else group
+
+    return [Item(label(k), n, browse_href(from_url, **{facet(k): k}) if n else "", series)
             for k in keys for n in (len(corpus.group(group, k)),)]
 
 
-def render_overview(corpus: Corpus):
+def render_overview(corpus: Corpus, inputs: BuildInputs):
     tax = corpus.taxonomy
     page = GeneratedPage(
         urls.page_src_uri(urls.OVERVIEW_URL), "ภาพรวมของผลงาน",
@@ -150,7 +150,7 @@ def render_overview(corpus: Corpus):
     status = [Item(labels.status_label(tax, k), len(corpus.group("status", k)),
                    browse_href(url, status=k) if corpus.group("status", k) else "", i * 3)
               for i, k in enumerate(tax.vocabulary("status"))]
-    wanted = help_wanted_count(corpus)
+    wanted = len(inputs.help_wanted)
     summary = len(corpus.group("status", "summary"))
     sections = [
         ("จังหวัด", "แผนที่ผลงานตามจังหวัด", map_section(corpus, url)),

@@ -23,7 +23,7 @@ def rel(from_url: str, to_url: str) -> str:
     # posixpath.relpath by hand (it was a tenth of a large build): the URLs are already normal.
     start, path = [p for p in (from_url or "").split("/") if p], [p for p in to_url.split("/") if p]
     common = 0
-    for a, b in zip(start, path):
+    for a, b in zip(start, path, strict=False):
         if a != b:
             break
         common += 1
@@ -31,6 +31,11 @@ def rel(from_url: str, to_url: str) -> str:
     if to_url.endswith("/") or to_url == "":
         target = target.rstrip("/") + "/"
     return "./" if target in (".", "./") else target
+
+
+def absolute(site_url: str, url: str) -> str:
+    """The permanent address of the page at `url` (mkdocs.yml site_url, which ends in "/")."""
+    return (site_url or "/").rstrip("/") + "/" + url
 
 
 def case_url(case: Case) -> str:
@@ -106,3 +111,15 @@ def tag_url(tag: str) -> str:
 
 def sdg_url(sdg: int | str) -> str:
     return f"{SDGS_URL}{sdg}/"
+
+
+# The source documents (sources/*.txt) and the about page.
+SOURCES_URL, ABOUT_URL = "sources/", "about/"
+SOURCES_SCRIPT = "assets/js/source-lines.js"  # overrides/assets/js/: highlights a cited range
+CITE_SCRIPT = "assets/js/cite.js"  # overrides/assets/js/: the copy buttons of a case page
+
+
+def source_url(document: str) -> str:
+    """The page of a source document, by its file name: sources/001_3702f4d108c3183e/."""
+    stem = document[: -len(".txt")] if document.endswith(".txt") else document
+    return f"{SOURCES_URL}{stem}/"

@@ -17,6 +17,8 @@ BODY_END = "<!--/psea:search-body-->"
 EXCLUDE_SELECTORS = (
     ".headerlink",            # the "#" permalink after each heading
     ".psea-related",          # a case page's lists of other cases
+    ".psea-cite-this",        # how to cite the case (its own title and agency again)
+    ".psea-print-only",       # the printed page's address and date
     ".psea-summary-note",     # the same note on every summary case
     ".psea-case-footer code",  # source document file names
     "table.psea-cases",       # the winners tables on criteria pages (each case is its own result)
@@ -28,11 +30,14 @@ EXCLUDE_SELECTORS = (
 # a case's related cases, metric cards, data notes and source locators (macros/casepage, render),
 # and the winners tables of the criteria pages. None of these elements nests another of its kind.
 _NOT_INDEXED = re.compile(
-    r'<section class="psea-related".*?</section>'
-    r'|<section><h2 id="(?:หมายเหตุด้านข้อมูล|แหล่งข้อมูล)">.*?</section>'
+    r'<section class="psea-(?:related|cite-this)".*?</section>'
+    r'|<p class="psea-print-only[^"]*">.*?</p>'
+    r'|<section class="psea-(?:data-notes|sources)"><h2 id="(?:หมายเหตุด้านข้อมูล|แหล่งข้อมูล)">.*?</section>'
     r'|<ul class="psea-metrics">.*?</ul>'
     r'|<table class="psea-cases">.*?</table>', re.S)
-_NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section><h2 id="', '<ul class="psea-metrics">',
+_NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section class="psea-cite-this"', '<p class="psea-print-only',
+                      '<section class="psea-data-notes"',
+                      '<section class="psea-sources"', '<ul class="psea-metrics">',
                       '<table class="psea-cases">')
 # What is indexed --------------------------------------------------------------------------------
 def is_indexed(url: str) -> bool:

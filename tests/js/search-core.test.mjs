@@ -118,10 +118,10 @@ describe("the search page's state", () => {
   const page = "https://example.org/psea-kb/search/";
 
   test("a state round trips through the URL, Thai included; empty values are left out", () => {
-    const state = { q: "โรงพยาบาล ด่าน", sort: "year-desc", branch: "service", category: "", level: "", year: "2567", province: "" };
+    const state = { q: "โรงพยาบาล ด่าน", sort: "year-desc", branch: "service", category: "", level: "", year: "2567", province: "", agency_type: "" };
     const url = searchUrl(page, state, FACETS);
     assert.ok(url.startsWith(page + "?q="), url);
-    assert.ok(!/category=|level=|province=/.test(url), url);
+    assert.ok(!/category=|level=|province=|agency_type=/.test(url), url);
     assert.deepEqual(readState(new URL(url).search, FACETS), state);
     assert.equal(searchUrl(page, { q: "" }, FACETS), page);
   });

@@ -19,9 +19,23 @@ export function squash(text) {
   return fold(text).replace(SPACES, "");
 }
 
-/* The words of a query: each must occur in a row's text. */
-export function queryTokens(value) {
-  return fold(value).split(SPACES).filter(Boolean);
+/* The words of a query: each must occur in a row's text. Thai has no spaces between words, so each
+ * space-separated part is cut into words by `segmenter` (an Intl.Segmenter for "th" by word: ICU's
+ * dictionary word breaker, the one the search index is cut with, macros/search/thai.py), as the
+ * search does: "ลดเวลารอคอย" finds "ลดระยะเวลาการรอคอย". Without a segmenter, parts as typed. */
+export function queryTokens(value, segmenter) {
+  const parts = fold(value).split(SPACES).filter(Boolean);
+  if (!segmenter) return parts;
+  const words = [];
+  parts.forEach((part) => {
+    let found = false;
+    for (const piece of segmenter.segment(part)) {
+      const word = piece.segment.replace(SPACES, "");
+      if (word && piece.isWordLike !== false) { words.push(word); found = true; }
+    }
+    if (!found) words.push(part);  // punctuation alone ("4.0", "-") is still a thing to find
+  });
+  return words;
 }
 
 /* What the text filter searches in a row: its title, agency and extra (English) names, squashed
@@ -37,23 +51,30 @@ export function textMatches(text, tokens) {
   return true;
 }
 
-/* Whether a row passes a facet's ticked values; a multi-valued facet (tags, SDGs) passes when the
- * row has any one of them. */
-function passes(facet, row, f) {
+/* Whether a row passes facet f: nothing ticked, its value ticked, or for a facet where a row has
+ * several values (multi: tags), any of them ticked. */
+function facetMatches(facet, row, f) {
+  if (!facet.active) return true;
   if (!facet.multi) return facet.selected[row.values[f]] === 1;
-  for (const value of row.lists[f]) if (facet.selected[value] === 1) return true;
+  const set = row.sets[f];
+  for (let i = 0; i < set.length; i++) {
+    if (facet.selected[set[i]]) return true;
+  }
   return false;
 }
 
 function tally(counts, facet, row, f) {
-  if (!facet.multi) { counts[row.values[f]]++; return; }
-  for (const value of row.lists[f]) counts[value]++;
+  if (!facet.multi) {
+    counts[row.values[f]]++;
+    return;
+  }
+  const set = row.sets[f];
+  for (let i = 0; i < set.length; i++) counts[set[i]]++;
 }
 
 /* Which rows a view displays, and the count beside each facet value.
  * rows: in display order, each {text (rowText), values (per facet: the index of the row's value,
- *   facet.size for a value with no checkbox), lists (for multi-valued facets: per facet position,
- *   the indexes of the row's values)};
+ *   facet.size for a value with no checkbox), sets (per multi facet: the indexes of its values)};
  * facets: each {active (any box ticked), selected (per value index: 1 if ticked), size, multi};
  * tokens: queryTokens of the text filter; limit: how many matching rows to display.
  * Returns {visible: per row 1 or 0, shown: how many rows match, tallies: per facet, per value
@@ -70,7 +91,7 @@ export function filterRows(rows, facets, tokens, limit) {
     let misses = 0;
     let missed = -1;
     for (let f = 0; f < nFacets && misses < 2; f++) {
-      if (facets[f].active && !passes(facets[f], row, f)) { misses++; missed = f; }
+      if (!facetMatches(facets[f], row, f)) { misses++; missed = f; }
     }
     const matching = textOk && misses === 0;
     if (matching) shown++;

@@ -50,7 +50,7 @@ function start() {
     const group = fieldset.closest("details");
     return {
       name,
-      multi: fieldset.hasAttribute("data-multi"),  // a row has any number of values, space-separated
+      multi: fieldset.hasAttribute("data-facet-multi"),  // a row has several values (space-separated)
       attr: "data-" + name.replace(/_/g, "-"),
       boxes,
       size: boxes.length,
@@ -82,25 +82,26 @@ function start() {
   }
   const rows = Array.prototype.map.call(tbody.rows, (tr, position) => {
     const values = new Uint16Array(facets.length);
-    let lists = null;  // multi-valued facets: facet position -> the row's value positions
+    const sets = facets.map(() => null);
     facets.forEach((facet, f) => {
       if (facet.multi) {
-        lists = lists || {};
-        lists[f] = (tr.getAttribute(facet.attr) || "").split(" ").filter(Boolean).map((v) => {
-          const value = facet.index.get(v);
-          return value === undefined ? facet.boxes.length : value;
-        });
+        values[f] = facet.boxes.length;
+        sets[f] = (tr.getAttribute(facet.attr) || "").split(" ").map((v) => facet.index.get(v))
+          .filter((i) => i !== undefined);
         return;
       }
       const value = facet.index.get(tr.getAttribute(facet.attr) || "");
       values[f] = value === undefined ? facet.boxes.length : value;
     });
+    const names = [cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")];
     return {
       el: tr,
       position,
       values,
-      lists,
-      text: rowText([cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")]),
+      sets,
+      names,
+      key: tr.getAttribute("data-case"),
+      text: rowText(names),
       shown: !tr.hidden,
     };
   });
@@ -175,9 +176,27 @@ function start() {
   // Filtering -------------------------------------------------------------------------------------
   /* Recount and redisplay. `more` keeps the pages already opened; any other change of the view
    * starts again from the first page. Returns the first row that a new page displayed. */
+  /* The rows' problem, solution and impact (the table's data-text-index file, a few hundred bytes a
+   * case): fetched once, when the text box is first used, then matched like the names. */
+  let texts = null;
+  function loadTexts() {
+    const file = table.getAttribute("data-text-index");
+    if (texts || !file) return;
+    texts = fetch(new URL(file, window.location.href).href).then((r) => r.json()).then((data) => {
+      rows.forEach((row) => {
+        const more = row.key && data[row.key];
+        if (more) row.text = rowText(row.names.concat(more.split("\n")));
+      });
+      table.setAttribute("data-text-loaded", "");  // the rows' texts are searched from now on
+      filter();
+    }).catch((err) => { console.error("psea: browse text index", err); });
+  }
+  const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+
   function filter(more) {
     if (!more) state.limit = PAGE;
-    const result = filterRows(ordered, facets, queryTokens(input.value), state.limit);
+    if (input.value.trim()) loadTexts();
+    const result = filterRows(ordered, facets, queryTokens(input.value, segmenter), state.limit);
     let firstNew = null;
     for (let r = 0; r < total; r++) {
       const row = ordered[r];
@@ -274,6 +293,7 @@ function start() {
   });
 
   // Events ----------------------------------------------------------------------------------------
+  input.addEventListener("focus", loadTexts);  // fetched while the visitor starts typing
   input.addEventListener("input", () => {
     filter();
     saveUrlSoon();

@@ -112,7 +112,7 @@ function start() {
     moreLink.href = searchUrl({ q: query });
     if (!query) {
       list.textContent = "";
-      status.textContent = "พิมพ์คำค้นเพื่อค้นหาผลงาน";
+      status.textContent = "พิมพ์คำค้น: ค้นในชื่อผลงาน หน่วยงาน จังหวัด และเนื้อหาของผลงานและเกณฑ์รางวัล";
       more.hidden = true;
       return;
     }
