@@ -37,9 +37,9 @@ test: $(BIN)/.test-installed lint
 	cd tests/js && npm ci --ignore-scripts --no-audit --no-fund --silent
 	$(BIN)/pytest
 
-# The unit tier alone: no site build, no browser (about a minute).
+# The unit tier alone: no site build, no browser, fewer property-test examples (about a minute).
 test-fast: $(BIN)/.test-installed
-	$(BIN)/pytest -m unit
+	PSEA_TEST_FAST=1 $(BIN)/pytest -m unit
 
 lint: $(BIN)/.test-installed
 	$(BIN)/ruff check .

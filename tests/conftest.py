@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from project_copy import copy_project  # noqa: E402
@@ -25,12 +26,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# Property tests: 100 examples each (hypothesis' default) in `make test`; the fast tier (make
+# test-fast sets PSEA_TEST_FAST=1) tries 20, to stay within about a minute.
+settings.register_profile("fast", max_examples=20)
+if os.environ.get("PSEA_TEST_FAST") == "1":
+    settings.load_profile("fast")
+
 # Test tiers (pyproject.toml markers): `make test` runs all; `make test-fast` runs the unit tier.
 # A test's tier is its marker, or follows from its fixtures: Chromium makes it a browser test, a
 # built site a site test; anything else is a unit test, which may not build a site (run_mkdocs says so).
 TIERS = ("unit", "site", "browser")
 BROWSER_FIXTURES = frozenset({"browser", "page"})
-SITE_FIXTURES = frozenset({"built_site", "site_url", "hostile_site", "quoted_site"})
+SITE_FIXTURES = frozenset({"built_site", "site_url", "hostile_site", "quoted_site", "valid_site"})
 
 
 def tier(item) -> str:
@@ -46,9 +53,14 @@ def pytest_collection_modifyitems(items):
         item.add_marker(tier(item))
 
 
-@pytest.fixture(autouse=True)
-def _tier_guard(request, monkeypatch):
-    monkeypatch.setenv("PSEA_TEST_TIER", tier(request.node))
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture of the test is set up: a module fixture that builds a site counts too.
+    os.environ["PSEA_TEST_TIER"] = tier(item)
+
+
+def pytest_runtest_teardown(item):
+    os.environ.pop("PSEA_TEST_TIER", None)
 
 
 def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -118,6 +118,7 @@ def test_the_comment_is_thai_and_keeps_issue_text_inert():
     assert f"pull request ฉบับร่าง {pr_url}" in ok and '```text\n---\nid: "x"\n---\n' in ok
 
 
+@pytest.mark.site  # builds a fixture site through the workflow's own step
 def test_the_build_check_passes_a_good_site_and_reports_a_broken_one(tmp_path):
     from conftest import make_project
     good = make_project(tmp_path / "good", {"2568/nong-bua-queue.md": proposal.build(complete(), TAX).text})

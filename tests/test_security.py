@@ -262,7 +262,7 @@ def _structure(html: str) -> list:
     return sorted((tag, tuple(sorted(attrs))) for tag, attrs in Page(html).elements)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)  # examples: the profile's (tests/conftest.py)
 @given(META_TEXT)
 def test_any_text_in_any_field_renders_as_text(value):
     """Whatever the text, the rendered case and generated pages have the same elements and
