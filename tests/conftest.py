@@ -6,8 +6,10 @@ starts from a clean interpreter, as a contributor's build does.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -61,6 +63,14 @@ def pytest_runtest_setup(item):
 
 def pytest_runtest_teardown(item):
     os.environ.pop("PSEA_TEST_TIER", None)
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment as a reader sees it: tags gone, entities read, spaces folded."""
+    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
 
 
 def run_mkdocs(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:

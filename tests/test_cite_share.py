@@ -19,16 +19,12 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, html_text
 
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])
 SITE_URL, SITE_NAME = CONFIG["site_url"], CONFIG["site_name"]
 CSL_SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "csl" / "csl-data.json").read_text(encoding="utf-8"))
-TAGS = re.compile(r"<[^>]+>")
 
-
-def text(fragment: str) -> str:
-    return " ".join(html.unescape(TAGS.sub(" ", fragment)).split())
 
 
 def cases() -> list[dict]:
@@ -54,7 +50,7 @@ def test_every_case_page_cites_itself_in_thai_bibtex_and_csl_json(built_site):
         built = (built_site / case["path"]).read_text(encoding="utf-8")
         assert '<h2 id="อ้างอิงผลงานนี้">อ้างอิงผลงานนี้</h2>' in built, case["path"]
         assert block(built, "psea-permalink") == case["url"]
-        thai = text(block(built, "psea-citation-th"))
+        thai = html_text(block(built, "psea-citation-th"))
         for part in (case["agency"]["name"], str(case["year"]), case["title"], SITE_NAME, case["url"]):
             assert " ".join(str(part).split()) in thai, (case["path"], part)
 
@@ -147,7 +143,7 @@ def test_a_printed_case_has_its_address_citation_date_and_sources_but_not_its_no
     page.emulate_media(media="print")
     printed = page.inner_text("article")
     assert case["url"] in printed
-    assert text(block(page.content(), "psea-citation-th")) in " ".join(printed.split())
+    assert html_text(block(page.content(), "psea-citation-th")) in " ".join(printed.split())
     assert "หมายเหตุด้านข้อมูล" not in printed
     for note in case["notes"]:
         assert note[:30] not in printed

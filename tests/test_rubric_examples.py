@@ -6,7 +6,6 @@ Expectations come from data/awards.yaml and the case files, read here with PyYAM
 python-frontmatter; the excerpts are checked against the built case pages."""
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -15,18 +14,14 @@ import frontmatter
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, html_text
 
 AWARDS = yaml.safe_load((ROOT / "data" / "awards.yaml").read_text(encoding="utf-8"))
 LOCAL = "http://site.invalid/"
-TAGS = re.compile(r"<[^>]+>")
 EXAMPLES_ROW = re.compile(r'<tr class="psea-examples-row" data-dimension="([^"]+)">(.*?)</tr>', re.S)
 EXAMPLE = re.compile(r'<li class="psea-example"><blockquote>(.*?)</blockquote>.*?<a href="([^"]+)" '
                      r'class="psea-example-link">', re.S)
 
-
-def text(fragment: str) -> str:
-    return " ".join(html.unescape(TAGS.sub(" ", fragment)).split())
 
 
 def full_cases() -> list[dict]:
@@ -43,7 +38,7 @@ def section_text(built: str, anchor: str) -> str:
     start = built.find(f'<h2 id="{anchor}">')
     assert start >= 0, anchor
     end = built.find("<h2", start + 10)
-    return text(built[start:end if end > 0 else len(built)])
+    return html_text(built[start:end if end > 0 else len(built)])
 
 
 def criteria_pages(built_site: Path) -> list[Path]:
@@ -78,7 +73,7 @@ def test_every_dimension_has_examples_that_occur_in_the_linked_section(built_sit
                 assert url.path.startswith("/cases/") and target.is_file(), (rel, href)
                 section = section_text(target.read_text(encoding="utf-8"), unquote(url.fragment))
                 for part in re.findall(r"<p>(.*?)</p>", quote, re.S):
-                    words = text(part).rstrip("…").strip()
+                    words = html_text(part).rstrip("…").strip()
                     assert words and words in section, (rel, dim, href, words[:60])
                 checked_examples += 1
     assert checked_pages > 10 and checked_examples > 50
