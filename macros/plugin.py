@@ -42,6 +42,7 @@ from .render.escape import e
 from .search import policy as search_policy
 from .search.index import SearchIndex
 from .slugs import heading_slug
+from .validate.problems import build_summary
 
 log = logging.getLogger("mkdocs.plugins.psea")
 
@@ -92,12 +93,10 @@ class PseaPlugin(BasePlugin):  # no config options
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
-            summary = (f"{len(site.problems)} problem(s) in the content; see the messages above "
-                       "(python scripts/validate.py lists them too)")
+            summary = build_summary(len(site.problems), self.serving)
+            log.error(summary)
             if not self.serving:
-                log.error(f"Aborted: {summary}")
-                raise Abort(f"Aborted: {summary}")
-            log.error(summary + "; the invalid files are left out of this preview until fixed")
+                raise Abort(summary)
         # Speed (issue: scale): the corpus and its pages live until the build ends. Left in the
         # garbage collector's care, they are scanned again at every collection while mkdocs
         # allocates pages: about 30 % of a 5,000-case build. Frozen, they are skipped; fewer,

@@ -28,7 +28,9 @@ def test_an_invalid_case_fails_the_build_with_the_validator_messages(tmp_path):
     assert cli.stdout.strip()
     for line in cli.stdout.splitlines():  # the very same messages, each once
         assert result.stderr.count(line) == 1, (line, result.stderr)
-    assert "Aborted: 1 problem(s) in the content" in result.stderr  # a Common-Era year: one problem, one fix
+    # A Common-Era year: one problem, one fix; the last word in Thai first, then English.
+    assert "หยุดสร้างเว็บไซต์: พบปัญหา 1 รายการในเนื้อหา" in result.stderr
+    assert "/ Aborted: 1 problem(s) in the content" in result.stderr
     assert not (tmp_path / "out" / "cases").exists()
 
 

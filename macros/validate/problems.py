@@ -47,6 +47,19 @@ class Problem:
         return self.format(lang, directory)
 
 
+def build_summary(count: int, serving: bool) -> str:
+    """The build's last word on invalid content, Thai first: a build stops, a preview goes on
+    without the invalid files. `Aborted:` stays in the English half for tools that look for it."""
+    if serving:
+        return (f"พบปัญหา {count} รายการในเนื้อหา ดูข้อความด้านบน ไฟล์ที่ไม่ถูกต้องจะไม่แสดงในหน้าตัวอย่างจนกว่าจะแก้ไข"
+                f" / {count} problem(s) in the content; see the messages above; the invalid files are left out "
+                "of this preview until fixed")
+    return (f"หยุดสร้างเว็บไซต์: พบปัญหา {count} รายการในเนื้อหา ดูข้อความด้านบน "
+            "(คำสั่ง python scripts/validate.py แสดงรายการเดียวกัน)"
+            f" / Aborted: {count} problem(s) in the content; see the messages above "
+            "(python scripts/validate.py lists them too)")
+
+
 def problem(path, line, msg: Msg, column: int | None = None) -> Problem:
     return Problem(str(path), line or None, msg.th, msg.en, column)
 
