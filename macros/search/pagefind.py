@@ -168,10 +168,18 @@ def _service_worker() -> int:
     arrived = threading.Condition()
 
     def read() -> None:
-        buffer = b""
+        # The index comes back as one reply of several megabytes: only the bytes just read can end
+        # a message, so look for the separator there (splitting the whole buffer at every read is
+        # quadratic in the reply's size).
+        buffer = bytearray()
         while chunk := service_out.read1(1 << 16):
+            start = len(buffer)
             buffer += chunk
-            *messages, buffer = buffer.split(b",")
+            end = buffer.rfind(b",", start)
+            if end < 0:
+                continue
+            messages = bytes(buffer[:end]).split(b",")
+            del buffer[: end + 1]
             for message in messages:
                 try:
                     reply = json.loads(base64.b64decode(message))
