@@ -66,8 +66,9 @@ def main(argv=None) -> int:
     parser.add_argument("site", type=Path, help="a built site (mkdocs build -d DIR)")
     parser.add_argument("--types", action="store_true", help="one page of each type instead of every page")
     args = parser.parse_args(argv)
-    from gzip_server import serve
     from playwright.sync_api import sync_playwright
+
+    from gzip_server import serve
 
     urls = list(page_types(args.site).values()) if args.types else all_pages(args.site)
     server, base = serve(args.site)

@@ -4,6 +4,7 @@ scripts/bench.py also runs (`thai_midword_breaks`)."""
 from __future__ import annotations
 
 import pytest
+
 from page_types import page_types
 from thai_breaks import WIDTHS, midword_breaks
 
