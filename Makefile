@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast lint validate generate bench clean
+.PHONY: build serve test test-fast lint validate generate bench lighthouse clean
 
 $(BIN)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ lint: $(BIN)/.test-installed
 bench: $(BIN)/.test-installed
 	bash scripts/ensure_test_tools.sh
 	$(BIN)/python scripts/bench.py --cases 500,5000
+
+# Lighthouse 12.2.3 (tools/lighthouse, npm) with Debian's Chromium, mobile preset, on the five page
+# types of a fresh build served gzipped: each page's score and CLS (README: Performance).
+lighthouse: $(BIN)/.test-installed
+	bash scripts/ensure_test_tools.sh
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf site $(VENV)

@@ -95,14 +95,15 @@ def print_header(case: Case, site_url: str) -> str:
 
 def cite_section(case: Case, site_url: str, site_name: str) -> str:
     """อ้างอิงผลงานนี้: the permanent address with a copy button, a Thai reference line, BibTeX and
-    CSL-JSON (macros.citeformats). The copy buttons are wired by assets/js/cite.js; without
-    JavaScript they stay hidden and the texts can be selected."""
+    CSL-JSON (macros.citeformats). The copy buttons are wired by assets/js/cite.js; they are in the
+    page at their size from the start, and hidden without JavaScript by assets/css/nojs.css (the
+    texts can be selected)."""
     here = urls.case_url(case)
     url = urls.absolute(site_url, here)
     thai = citeformats.thai_citation(case, url, site_name)
 
     def copy(target: str, label: str) -> str:
-        return f'<button type="button" class="md-button psea-copy" data-copy="{target}" hidden>{label}</button>'
+        return f'<button type="button" class="md-button psea-copy" data-copy="{target}">{label}</button>'
 
     return (
         '<section class="psea-cite-this" aria-labelledby="อ้างอิงผลงานนี้"><h2 id="อ้างอิงผลงานนี้">อ้างอิงผลงานนี้</h2>'

@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .pages import propose
-from .render import urls
+from .render import tables, urls
 from .render.describe import case_description
 from .render.escape import e
 from .search import policy as search_policy
@@ -166,6 +166,7 @@ class PseaPlugin(BasePlugin):  # no config options
                     + '<div class="psea-narrative">' + html + "</div>"
                     + casepage.cite_section(case, config.site_url, config.site_name)
                     + casepage.footer(site.corpus, case, config.site_url) + propose.report_error_link(config, case))
+        html = tables.scrollable(html)
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
             self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on

@@ -10,7 +10,9 @@ agencies and provinces), into a temporary copy of the project, then:
   pages, Material's built-in search, a navigation of the section pages only): the floor that any
   mkdocs site of this many pages costs;
 - unless --no-browser, serves the site on 127.0.0.1 and measures in headless Chromium (Debian's,
-  driven by Playwright) what a first search downloads and how long a browse-filter keystroke takes.
+  driven by Playwright) what a first search downloads, how long a browse-filter keystroke takes
+  and how many Thai words are cut at a line break (`thai_midword_breaks`: scripts/thai_breaks.py,
+  one page of each type at 1280, 768 and 375 px).
 
 Output: one `name=value` per line. With several sizes, each size's block starts with `cases=N` and
 a last block compares them (seconds_per_case_ratio = seconds per case at the largest size divided by
@@ -50,6 +52,8 @@ import frontmatter
 from macros.taxonomy import Taxonomy
 from macros.validate import validate
 
+import thai_breaks
+from page_types import page_types
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,11 +328,13 @@ def browser_figures(site: Path) -> dict:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             search = first_search_bytes(browser, base, server)
             keystroke, how = browse_keystroke_ms(browser, base)
+            # Thai words cut at a line break, on one page of each type at 1280, 768 and 375 px
+            breaks = thai_breaks.summary(thai_breaks.count(browser, base, list(page_types(site).values())))
             browser.close()
     finally:
         server.shutdown()
     return {"search_query": SEARCH_QUERY, **search,
-            "browse_keystroke_ms": round(keystroke, 1), "browse_keystroke_method": how}
+            "browse_keystroke_ms": round(keystroke, 1), "browse_keystroke_method": how, **breaks}
 
 
 # Main -----------------------------------------------------------------------------------------

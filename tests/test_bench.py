@@ -19,7 +19,8 @@ BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", 
               "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes")
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
-                "search_first_results_responses", "browse_keystroke_ms")
+                "search_first_results_responses", "browse_keystroke_ms", "thai_midword_breaks",
+                "thai_midword_pages_checked")
 
 
 def run_bench(*args: str) -> tuple[list[dict[str, str]], dict[str, str]]:
@@ -73,6 +74,7 @@ def test_browser_figures():
     assert int(block["search_first_results_bytes"]) > 50_000  # Pagefind's script and wasm at least
     assert int(block["search_first_results_responses"]) >= 4
     assert block["browse_keystroke_method"].startswith("typed")
+    assert int(block["thai_midword_pages_checked"]) >= 10  # one page of each type
 
 
 @pytest.mark.site

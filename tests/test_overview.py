@@ -425,7 +425,7 @@ def test_no_serious_axe_violation_in_the_dark_scheme(site_url, browser, js_tools
         context, tab = open_page(browser, site_url, url, "desktop")
         try:
             tab.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-            problems = run_axe(tab, js_tools["axe"], "desktop")
+            problems = run_axe(tab, js_tools["axe"])
         finally:
             context.close()
         if problems:

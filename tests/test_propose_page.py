@@ -304,10 +304,10 @@ def test_no_serious_or_critical_axe_violations(browser, site_url, js_tools, view
     try:
         tab.goto(site_url + "propose/")
         tab.wait_for_load_state("networkidle")
-        found = run_axe(tab, js_tools["axe"], viewport)
+        found = run_axe(tab, js_tools["axe"])
         fill_like_a_person(tab)
         tab.get_by_label("รหัสถาวรของกรณีศึกษา").fill("Bad ID")  # an error shown
-        found += run_axe(tab, js_tools["axe"], viewport)
+        found += run_axe(tab, js_tools["axe"])
     finally:
         context.close()
     assert found == []

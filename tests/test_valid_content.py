@@ -112,7 +112,7 @@ def test_no_serious_or_critical_axe_violation_on_any_generated_page(valid_site, 
         for url in urls:
             tab.goto(base + url)
             tab.wait_for_load_state("load")
-            found = run_axe(tab, js_tools["axe"], "desktop")
+            found = run_axe(tab, js_tools["axe"])
             if found:
                 problems[url or "/"] = found
     finally:

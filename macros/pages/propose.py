@@ -115,11 +115,11 @@ def page(taxonomy: Taxonomy, config: Any) -> GeneratedPage:
         "และคัดลอกตัวเลขให้ตรงตามเอกสาร",
         description="แบบฟอร์มเสนอผลงานที่ได้รับรางวัลเลิศรัฐเข้าคลังความรู้ ส่งผ่าน GitHub ได้โดยไม่ต้องใช้ git")
     result.html = (
-        '<div class="psea-propose-nojs" id="psea-propose-nojs">'
+        '<noscript><div class="psea-propose-nojs" id="psea-propose-nojs">'
         "<p>แบบฟอร์มในหน้านี้ต้องใช้ JavaScript ถ้าเบราว์เซอร์ของคุณปิดไว้ "
         f'เสนอผลงานได้ที่<a href="{e(form_url)}">แบบฟอร์ม "เสนอผลงาน" บน GitHub</a> '
-        "(ต้องมีบัญชี GitHub ซึ่งสมัครได้ฟรี) ผู้ดูแลจะสร้างไฟล์ผลงานให้และแจ้งผลการตรวจในหน้านั้น</p></div>"
-        '<form class="psea-propose" id="psea-propose" novalidate hidden aria-describedby="psea-propose-help">'
+        "(ต้องมีบัญชี GitHub ซึ่งสมัครได้ฟรี) ผู้ดูแลจะสร้างไฟล์ผลงานให้และแจ้งผลการตรวจในหน้านั้น</p></div></noscript>"
+        '<form class="psea-propose" id="psea-propose" novalidate aria-describedby="psea-propose-help">'
         '<p id="psea-propose-help">ช่องที่มีเครื่องหมาย * ต้องกรอก ช่องอื่นกรอกเท่าที่เอกสารระบุ '
         "ระบบตรวจคำตอบขณะพิมพ์ และบันทึกเป็นบันทึกสรุป (ผู้ดูแลหรือคุณเขียนเรื่องเล่าฉบับเต็มเพิ่มได้ภายหลัง)</p>"
         '<div id="psea-propose-fields"></div></form>'

@@ -1,6 +1,7 @@
 /* A case page's "อ้างอิงผลงานนี้" (macros/casepage.cite_section): the copy buttons (the permanent
  * link, the Thai reference, BibTeX, CSL-JSON) and the print date of the printed page's first line.
- * Without JavaScript the buttons stay hidden (the texts can still be selected) and the printed
+ * The buttons are in the page from the start (nothing moves when this runs); without JavaScript
+ * assets/css/nojs.css hides them (the texts can still be selected) and the printed
  * page gives its address without a date. An ES module, no inline code (script-src 'self'). */
 
 const status = document.querySelector(".psea-copy-status");
@@ -39,7 +40,6 @@ async function copy(button) {
 }
 
 document.querySelectorAll("button.psea-copy[data-copy]").forEach((button) => {
-  button.hidden = false;
   button.addEventListener("click", () => copy(button));
 });
 

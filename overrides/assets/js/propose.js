@@ -576,8 +576,6 @@
     widgets["award-branch"].control.value = branchOption.option;
     refillAward();
   }
-  document.getElementById("psea-propose-nojs").hidden = true;
-  form.hidden = false;
   update();
   // exposed for the tests' byte-identity check
   window.pseaPropose = { build: build, answers: answers };

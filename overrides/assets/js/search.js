@@ -337,7 +337,6 @@ function start() {
   const filterBox = page.querySelector(".psea-search-page__filters");
   filterBox.addEventListener("focusin", loadFilterCounts);
   filterBox.addEventListener("pointerenter", loadFilterCounts);
-  page.hidden = false;
   runPageSearch(false).then(loadLabels);
 }
 
