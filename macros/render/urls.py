@@ -65,6 +65,18 @@ def nav_src_uris(nav: object) -> set[str]:
     return {nav} if isinstance(nav, str) else set()
 
 
+def paged_url(base: str, number: int) -> str:
+    """Page `number` of a list split into pages whose first page is the page at `base`: the
+    following pages are base/page/2/, base/page/3/ … (outside the navigation, like every listing)."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def is_paged(url: str) -> bool:
+    """Whether `url` is a following page of a paged list (paged_url with a number above 1)."""
+    parts = url.rstrip("/").split("/")
+    return len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit()
+
+
 def inclusion(src_uri: str, in_nav: set[str]) -> InclusionLevel:
     """Pages that the navigation does not list (cases, the pages of one year, province, agency,
     tag, SDG or award category, the search page) are reached through the section pages: a
@@ -86,6 +98,11 @@ def year_url(year: int | str) -> str:
 
 def category_url(branch: str, category: str) -> str:
     return f"{AWARDS_URL}{branch}/{category}/"
+
+
+def category_cases_url(branch: str, category: str) -> str:
+    """Every case of a category, paged, when its criteria page (category_url) has too many to show."""
+    return f"{category_url(branch, category)}cases/"
 
 
 def branch_url(branch: str) -> str:

@@ -2,23 +2,30 @@
  * #psea-browse-table, with the whole view kept in the URL query so it can be shared, bookmarked,
  * reloaded and walked through with the back button:
  *   ?branch=service&year=2567&year=2564&q=โรงพยาบาล&sort=title&dir=asc
- * Facet names and values are the checkboxes' name/value (macros/browse.py writes them).
+ * Facet names and values are the checkboxes' name/value (macros/pages/browse.py writes them).
  *
- * This module holds the DOM; the text folding, matching, sorting and URL query are in
- * browse-core.js (tested under node). The page size and default sort come from the page's JSON
- * config (config.js). An ES module, no libraries, no inline code: the page can run under
- * script-src 'self'. Without JavaScript the form stays hidden and the complete table shows.
+ * This module holds the DOM; the text folding, matching, sorting, URL query and the rows' data
+ * are in browse-core.js (tested under node), a row's markup in browse-row.js. The page size and
+ * default sort come from the page's JSON config (config.js). An ES module, no libraries, no
+ * inline code: the page can run under script-src 'self'.
+ *
+ * Pages that stay small: the page holds only the first screen of rows. Every row's data
+ * (the table's data-rows file) is fetched once, when the visitor first filters, sorts, types,
+ * asks for more rows or comes with a view in the URL; from then on the table shows rows built
+ * from it. The rows' problem and solution (data-text-index) are fetched on the first keystroke.
+ * Without JavaScript the page is the first of a static paged list (macros/pages/browse.py).
  *
  * Speed: every row's facet values, search text and position are read once. A keystroke walks
- * the precomputed rows and touches only the rows whose visibility changes. At most one page of
- * matching rows (the config's page size) is displayed; "แสดงเพิ่ม" adds another page. The
- * count always tells every match. Creating the boxes of a row of Thai text costs about half a
- * millisecond, so displaying thousands of rows on a keystroke would take seconds.
+ * the rows' data; at most one page of matching rows (the config's page size) is displayed, and
+ * "แสดงเพิ่ม" adds another page. The count always tells every match. Creating the boxes of a row
+ * of Thai text costs about half a millisecond, so displaying thousands of rows on a keystroke
+ * would take seconds.
  */
 import {
-  defaultDir, filterRows, moreTexts, parseQuery, queryTokens, rowText, selectedBadge, serializeQuery,
-  sortKey, sortOrder,
+  decodeRows, defaultDir, filterRows, moreTexts, parseQuery, queryTokens, rowSortRaw, rowText, selectedBadge,
+  serializeQuery, sortKey, sortOrder,
 } from "./browse-core.js";
+import { buildRow } from "./browse-row.js";
 import { readConfig } from "./config.js";
 
 function start() {
@@ -72,41 +79,33 @@ function start() {
   });
   const sortKeys = Array.from(columns.keys());
 
-  // Rows, read once -------------------------------------------------------------------------------
-  function cellText(tr, key, firstLink) {
-    const column = columns.get(key);
-    const cell = column && tr.cells[column.cell];
-    if (!cell) return "";
-    const link = firstLink && cell.querySelector("a");
-    return (link || cell).textContent;
+  // Rows: the page's first screen until the data is loaded -----------------------------------------
+  const dataUrl = (attr) => new URL(table.getAttribute(attr), window.location.href).href;
+  let total = Number(table.getAttribute("data-total")) || tbody.rows.length;
+  let data = null;  // rows.json
+  let rows = null;  // decoded, in the page's order; each row's element is built when first shown
+  let ordered = null;  // rows in the order the table shows them
+  let loading = null;
+  /* The rows' data, fetched once; `then` runs when it is there (at once if it is). */
+  function withRows(then) {
+    if (!loading) {
+      table.setAttribute("aria-busy", "true");
+      loading = fetch(dataUrl("data-rows")).then((r) => r.json()).then((json) => {
+        data = json;
+        rows = decodeRows(json, facets);
+        ordered = rows;
+        total = rows.length;
+        orders.set(DEFAULT_SORT + ":" + defaultDir(DEFAULT_SORT), rows);
+        table.removeAttribute("aria-busy");
+        table.setAttribute("data-rows-loaded", "");
+      }).catch((err) => { console.error("psea: browse rows", err); });
+    }
+    return loading.then(() => { if (rows) then(); });
   }
-  const rows = Array.prototype.map.call(tbody.rows, (tr, position) => {
-    const values = new Uint16Array(facets.length);
-    const sets = facets.map(() => null);
-    facets.forEach((facet, f) => {
-      if (facet.multi) {
-        values[f] = facet.boxes.length;
-        sets[f] = (tr.getAttribute(facet.attr) || "").split(" ").map((v) => facet.index.get(v))
-          .filter((i) => i !== undefined);
-        return;
-      }
-      const value = facet.index.get(tr.getAttribute(facet.attr) || "");
-      values[f] = value === undefined ? facet.boxes.length : value;
-    });
-    const names = [cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")];
-    return {
-      el: tr,
-      position,
-      values,
-      sets,
-      names,
-      key: tr.getAttribute("data-case"),
-      text: rowText(names),
-      shown: !tr.hidden,
-    };
-  });
-  const total = rows.length;
-  let ordered = rows.slice();  // rows in the order the table shows them
+  function element(row) {
+    if (!row.el) row.el = buildRow(document, row, data);
+    return row.el;
+  }
 
   // State -----------------------------------------------------------------------------------------
   const state = { sort: DEFAULT_SORT, dir: defaultDir(DEFAULT_SORT), limit: PAGE };
@@ -182,10 +181,10 @@ function start() {
   function loadTexts() {
     const file = table.getAttribute("data-text-index");
     if (texts || !file) return;
-    texts = fetch(new URL(file, window.location.href).href).then((r) => r.json()).then((data) => {
+    texts = Promise.all([fetch(dataUrl("data-text-index")).then((r) => r.json()), withRows(() => {})]).then(([found]) => {
       rows.forEach((row) => {
-        const more = row.key && data[row.key];
-        if (more) row.text = rowText(row.names.concat(more.split("\n")));
+        const more = (row.key && found[row.key]) || "";
+        row.text = rowText(row.names.concat([row.summary], more.split("\n")));
       });
       table.setAttribute("data-text-loaded", "");  // the rows' texts are searched from now on
       filter();
@@ -194,19 +193,21 @@ function start() {
   const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
 
   function filter(more) {
+    if (!rows) return null;
     if (!more) state.limit = PAGE;
     if (input.value.trim()) loadTexts();
     const result = filterRows(ordered, facets, queryTokens(input.value, segmenter), state.limit);
     let firstNew = null;
-    for (let r = 0; r < total; r++) {
+    const shownRows = [];
+    for (let r = 0; r < ordered.length; r++) {
+      if (result.visible[r] !== 1) continue;
       const row = ordered[r];
-      const visible = result.visible[r] === 1;
-      if (visible !== row.shown) {
-        if (visible && !firstNew) firstNew = row;
-        row.shown = visible;
-        row.el.hidden = !visible;
-      }
+      if (!row.shown && !firstNew) firstNew = row;
+      shownRows.push(element(row));
     }
+    rows.forEach((row) => { row.shown = false; });
+    for (let r = 0; r < ordered.length; r++) if (result.visible[r] === 1) ordered[r].shown = true;
+    tbody.replaceChildren(...shownRows);
     const shown = result.shown;
     facets.forEach((facet, f) => {
       facet.counts.forEach((el, i) => {
@@ -235,30 +236,20 @@ function start() {
   const keysByColumn = new Map();  // column -> array of keys by row position, built on first use
   function keysFor(key) {
     if (!keysByColumn.has(key)) {
-      keysByColumn.set(key, rows.map((row) => {
-        let raw;
-        if (key === "year") raw = row.el.getAttribute("data-year");
-        else if (key === "level") raw = row.el.getAttribute("data-level");
-        else raw = cellText(row.el, key, key === "title");
-        return sortKey(key, raw, levelRank);
-      }));
+      keysByColumn.set(key, rows.map((row) => sortKey(key, rowSortRaw(row, key, data), levelRank)));
     }
     return keysByColumn.get(key);
   }
-  const orders = new Map();  // "column:dir" -> rows in that order
-  let currentOrder = DEFAULT_SORT + ":" + defaultDir(DEFAULT_SORT);  // the order the page is built in
+  const orders = new Map();  // "column:dir" -> rows in that order (the page's order: withRows)
+  /* The rows in the view's order (filter() displays them); the column headers say which it is. */
   function sortRows() {
-    const id = state.sort + ":" + state.dir;
-    if (id !== currentOrder) {
+    if (rows) {
+      const id = state.sort + ":" + state.dir;
       let order = orders.get(id);
       if (!order) {
         order = sortOrder(keysFor(state.sort), state.dir, collator).map((position) => rows[position]);
         orders.set(id, order);
       }
-      const fragment = document.createDocumentFragment();
-      for (let i = 0; i < order.length; i++) fragment.appendChild(order[i].el);
-      tbody.appendChild(fragment);
-      currentOrder = id;
       ordered = order;
     }
     columns.forEach((column, key) => {
@@ -269,7 +260,6 @@ function start() {
       }
     });
   }
-  orders.set(currentOrder, rows.slice());
 
   columns.forEach((column, key) => {
     const button = document.createElement("button");
@@ -287,30 +277,39 @@ function start() {
         state.dir = defaultDir(key);
       }
       sortRows();
-      filter();  // the first page of the new order
       saveUrl("sort");
+      withRows(() => {
+        sortRows();
+        filter();  // the first page of the new order
+      });
     });
   });
 
   // Events ----------------------------------------------------------------------------------------
   input.addEventListener("focus", loadTexts);  // fetched while the visitor starts typing
   input.addEventListener("input", () => {
-    filter();
     saveUrlSoon();
+    withRows(() => filter());
   });
   form.addEventListener("change", (event) => {
     const box = event.target;
     if (!box || box.type !== "checkbox") return;
     facets.forEach((facet) => { if (facet.name === box.name) readFacet(facet); });
-    filter();
     saveUrl("facet");
+    withRows(() => filter());
   });
   if (moreButton) {
     moreButton.addEventListener("click", () => {
-      state.limit += PAGE;
-      const first = filter(true);
-      const link = first && first.el.querySelector("a");
-      if (link) link.focus();  // keyboard and screen reader users continue at the new rows
+      withRows(() => {
+        if (!rows.some((row) => row.shown)) {  // the page's own first screen: the same rows, from the data
+          sortRows();
+          filter();
+        }
+        state.limit += PAGE;
+        const first = filter(true);
+        const link = first && first.el.querySelector("a");
+        if (link) link.focus();  // keyboard and screen reader users continue at the new rows
+      });
     });
   }
   form.addEventListener("submit", (event) => {
@@ -324,9 +323,9 @@ function start() {
       facet.boxes.forEach((box) => { box.checked = false; });
       readFacet(facet);
     });
-    filter();
     saveUrl("facet");
     input.focus();
+    withRows(() => filter());
   });
   input.addEventListener("blur", () => {
     if (typingTimer) saveUrl("typing");
@@ -339,15 +338,27 @@ function start() {
     typingTimer = 0;
     readUrl();
     sortRows();
-    filter();
+    withRows(() => {
+      sortRows();
+      filter();
+    });
   });
 
   // Start -----------------------------------------------------------------------------------------
   readUrl();
   table.classList.add("psea-sortable");
-  form.hidden = false;
   sortRows();
-  filter();
+  // A view asked for in the URL needs every row; the plain page shows its own first screen.
+  const wanted = parseQuery(window.location.search, facetNames, sortKeys, DEFAULT_SORT);
+  const plain = !wanted.q && facetNames.every((name) => !wanted.selected[name].length)
+    && wanted.sort === DEFAULT_SORT && wanted.dir === defaultDir(DEFAULT_SORT);
+  if (!plain) {
+    if (wanted.q) loadTexts();
+    withRows(() => {
+      sortRows();
+      filter();
+    });
+  }
 }
 
 start();
