@@ -727,3 +727,47 @@ def test_tag_facets_list_each_tag_with_its_count(built_site, cases):
             case = by_url[row["href"]]
             got = (row["attrs"].get(f"data-{group}") or "").split()
             assert got == [t for t in case["tags"] if t in keys], (case["url"], group)
+
+
+# Rows built in the browser (issue 14) -------------------------------------------------------------------
+def test_rows_built_from_data_are_the_rows_python_writes(page, site_url, cases):
+    """browse-row.js builds a row from rows.json; fragments.case_row (with browse.py's attributes)
+    writes the same row into the pages. Every case both ways, compared as the browser reads them:
+    any difference in markup, attributes, their order or text fails."""
+    from macros import content
+    from macros.pages import browse
+
+    site = content.load(ROOT, ROOT / "content")
+    python_rows = {browse.case_key(case): browse.browse_row(site.corpus, case, "browse/") for case in site.corpus.cases}
+    assert len(python_rows) == len(cases)
+    # The variety the builder must handle is in the real cases: an inferred mark, a status, a case
+    # without an impact, English names and tags.
+    joined = "".join(python_rows.values())
+    for needed in ('class="psea-inferred"', 'class="psea-status', "data-search-extra=", "data-pattern="):
+        assert needed in joined, f"no real case has {needed}: the comparison would not test it"
+    # Titles A to Z and Z to A: a view in the URL is drawn from the data, and the two first pages
+    # hold every case between them (no row is focused, which would add the theme's focus class).
+    built = {}
+    for direction in ("asc", "desc"):
+        open_browse(page, site_url, f"?sort=title&dir={direction}")
+        page.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")
+        built.update(page.evaluate("""() => Object.fromEntries(Array.from(
+            document.querySelectorAll('#psea-browse-table tbody tr')).map((tr) => [tr.dataset.case, tr.outerHTML]))"""))
+    written = page.evaluate("""(rows) => {
+        const out = {};
+        for (const [key, html] of Object.entries(rows)) {
+            const template = document.createElement('template');
+            template.innerHTML = '<table><tbody>' + html + '</tbody></table>';
+            out[key] = template.content.querySelector('tr').outerHTML;
+        }
+        return out;
+    }""", python_rows)
+    assert sorted(built) == sorted(written), "more real cases than two pages: compare more views"
+    for key in written:
+        assert built[key] == written[key], (key, first_difference(built[key], written[key]))
+
+
+def first_difference(a: str, b: str) -> str:
+    """Where two strings part, with some context each side."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"at {at}: built {a[max(0, at - 60):at + 80]!r}, written {b[max(0, at - 60):at + 80]!r}"
