@@ -771,3 +771,38 @@ def first_difference(a: str, b: str) -> str:
     """Where two strings part, with some context each side."""
     at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return f"at {at}: built {a[max(0, at - 60):at + 80]!r}, written {b[max(0, at - 60):at + 80]!r}"
+
+
+def test_without_javascript_the_list_is_paged_and_reaches_every_case(browser, site_url, cases, page_size):
+    """JavaScript off: /browse/ shows its first page_size rows with no filters and no "แสดงเพิ่ม",
+    says which page it is and how many cases there are, and "ถัดไป" walks to every case."""
+    context = browser.new_context(locale="th-TH", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "browse/")
+    total = len(cases)
+    pages = -(-total // page_size)
+    assert not page.locator("#psea-browse-filters").is_visible()
+    assert not page.locator("#psea-browse-count").is_visible()
+    assert not page.locator("#psea-browse-more").is_visible()
+    seen: list[str] = []
+    for number in range(1, pages + 1):
+        text = " ".join(page.locator("article").inner_text().split())
+        first, last = (number - 1) * page_size + 1, min(number * page_size, total)
+        assert f"หน้า {number} จาก {pages} (ผลงานที่ {first:,}–{last:,} จาก {total:,})" in text, text[:300]
+        if number == 1:
+            assert f"{total:,} ผลงาน" in text
+        rows = page.locator("table.psea-cases tbody tr")
+        assert rows.count() == last - first + 1
+        assert all(rows.nth(i).is_visible() for i in (0, rows.count() - 1))
+        hrefs = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'table.psea-cases tbody td[data-label="ผลงาน"] > a:first-child')).map((a) => a.href)""")
+        seen += [urlparse(href).path.lstrip("/") for href in hrefs]
+        following = page.locator('nav.psea-pager a[rel="next"]')
+        if number == pages:
+            assert following.count() == 0
+            break
+        following.click()
+        page.wait_for_url(f"**/browse/page/{number + 1}/")
+    base = urlparse(site_url).path.lstrip("/")
+    assert sorted(url[len(base):] for url in seen) == [c["url"] for c in cases]
+    context.close()
