@@ -300,8 +300,8 @@ def test_script_is_an_external_file_without_eval(built_site):
     parser = parse_browse(built_site)
     ours = [s for s in parser.scripts if s.get("src", "").endswith("assets/js/browse.js")]
     assert len(ours) == 1 and ours[0].get("type") == "module"  # deferred, as module scripts are
-    for module in (BROWSE_JS, BROWSE_JS.with_name("browse-core.js"), BROWSE_JS.with_name("browse-row.js"),
-                   BROWSE_JS.with_name("config.js")):
+    for module in (BROWSE_JS, BROWSE_JS.with_name("browse-view.js"), BROWSE_JS.with_name("browse-core.js"),
+                   BROWSE_JS.with_name("browse-row.js"), BROWSE_JS.with_name("config.js")):
         assert (built_site / "assets" / "js" / module.name).is_file()
         source = module.read_text(encoding="utf-8")
         for forbidden in ("eval(", "new Function", "innerHTML", "insertAdjacentHTML", "document.write"):
@@ -376,10 +376,10 @@ def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size)
     expected = {c["url"] for c in cases if c["year"] == year and matches(c, needle, words)}
     check_view(page, every, len(cases), page_size)
     if len(cases) > page_size:  # "แสดงเพิ่ม" displays the next page and moves focus to its first row
-        page.locator("#psea-browse-more button").click()
-        assert page.evaluate("document.activeElement.closest('tr') === Array.from("
-                             "document.querySelectorAll('#psea-browse-table tbody tr:not([hidden])'))[arguments[0]]"
-                             .replace("arguments[0]", str(page_size)))
+        page.locator("#psea-browse-more button").click()  # the rows' data comes first: wait for it
+        page.wait_for_function("(n) => document.activeElement.closest('tr') === Array.from("
+                               "document.querySelectorAll('#psea-browse-table tbody tr:not([hidden])'))[n]",
+                               arg=page_size)
         show_all(page)
         assert visible_urls(page) == every
 

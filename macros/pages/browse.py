@@ -32,8 +32,9 @@ Contract with browse.js (keep the two in step):
   of thousands of rows of Thai text on a keystroke is too slow. browse.js takes PAGE_SIZE from
   the page's JSON config (macros/scriptconfig.py); the table's data-page-size states it too; the
   table's data-rows and data-text-index name the two data files;
-- browse.js is an ES module (browse-core.js holds its logic without the DOM, tested under node;
-  browse-row.js builds a row).
+- browse.js is a small ES module that makes the sort buttons and loads browse-view.js (the view)
+  on the first interaction; browse-core.js holds the logic without the DOM, tested under node;
+  browse-row.js builds a row.
 """
 from __future__ import annotations
 
@@ -167,7 +168,6 @@ def render_browse(corpus: Corpus, inputs: BuildInputs):
         + f'<p class="psea-browse-more psea-js-only" id="psea-browse-more"{"" if total > PAGE_SIZE else " hidden"}>'
         f'<span data-more-text>{more_text}</span> <button type="button">{more_button}</button></p>'
         f"<noscript>{pager.pager(page.url, urls.BROWSE_URL, 1, pages)}</noscript>"
-        f'<link rel="modulepreload" href="{e(urls.rel(page.url, urls.BROWSE_CORE_SCRIPT))}">'
         f'<script type="module" src="{e(urls.rel(page.url, urls.BROWSE_SCRIPT))}"></script>'
     )
     yield page
