@@ -138,6 +138,8 @@ def test_following_pages_are_outside_the_navigation_and_the_search(pages):
         assert urls.inclusion(urls.page_src_uri(url), {"index.md", "browse/index.md"}) == InclusionLevel.NOT_IN_NAV
     assert not urls.is_paged("awards/") and not urls.is_paged("years/2567/")
     assert policy.is_indexed("awards/service/") and not policy.is_indexed("awards/service/page/2/")
+    assert policy.is_indexed("awards/service/innovation/")
+    assert not policy.is_indexed(urls.category_cases_url("service", "innovation"))
 
 
 def test_the_pager_links_a_few_pages_around_the_current_one_whatever_the_length():

@@ -45,8 +45,9 @@ def is_indexed(url: str) -> bool:
     """Whether the search finds the page at `url`: case pages, the award criteria pages and the
     guides. Pages that list cases (browse, years, provinces, agencies, tags, SDGs, home) would bury
     each case under every list that mentions it; the search page finds nothing of itself. The
-    following pages of a paged list (urls.is_paged) hold nothing but rows of cases."""
-    if urls.is_paged(url):
+    following pages of a paged list and a category's list of every case hold nothing but rows of
+    cases (urls.is_list_only)."""
+    if urls.is_list_only(url):
         return False
     return url.startswith(("cases/", "awards/")) or url in ("contribute/", "open-data/")
 
