@@ -806,3 +806,30 @@ def test_without_javascript_the_list_is_paged_and_reaches_every_case(browser, si
     base = urlparse(site_url).path.lstrip("/")
     assert sorted(url[len(base):] for url in seen) == [c["url"] for c in cases]
     context.close()
+
+
+def test_what_is_done_while_the_view_loads_is_kept(page, site_url, cases, page_size):
+    """browse.js loads the view (browse-view.js) on the first interaction: a tick, a sort and text
+    typed before it arrives are all applied, in order, once it does."""
+    held = []
+    page.route("**/assets/js/browse-view.js", lambda route: held.append(route))
+    open_browse(page, site_url)
+    year = cases[0]["year"]
+    facet_summary(page, "year").click()
+    page.locator(f'input[name="year"][value="{year}"]').check()
+    page.locator('th[data-sort="title"] button').click()
+    page.locator("#psea-browse-q").fill("ZZ")
+    page.locator("#psea-browse-q").fill("")
+    page.wait_for_function("() => document.querySelector('#psea-browse-table').classList.contains('psea-sortable')")
+    assert len(held) == 1 and "year=" not in page.url  # nothing happened yet: the view is not there
+    held[0].continue_()
+    wait_for_query(page, "year", [year])
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'title'")
+    in_year = {c["url"] for c in cases if c["year"] == year}
+    page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
+                           arg=f"{len(in_year):,}")
+    check_view(page, in_year, len(cases), page_size)
+    assert page.get_attribute('th[data-sort="title"]', "aria-sort") == "ascending"
+    titles = page.evaluate(COLUMN, "title")
+    assert titles == page.evaluate("(t) => [...t].sort(new Intl.Collator('th', {numeric: true, "
+                                   "sensitivity: 'base'}).compare)", titles)
