@@ -610,7 +610,10 @@ def test_5000_rows_come_on_demand_and_keep_count_filters_sort_and_url(page, buil
         fetched.append(route.request.url)
         response = route.fetch()
         data = response.json()
-        data["rows"] = [data["rows"][i % len(data["rows"])] for i in range(target)]
+        repeat = lambda column: [column[i % len(column)] for i in range(target)]  # noqa: E731
+        data["columns"] = {field: [repeat(part) for part in column] if field in data["composite"] else repeat(column)
+                           for field, column in data["columns"].items()}
+        data["count"] = target
         route.fulfill(response=response, json=data)
 
     page.route("**/browse/rows.json", multiply)
@@ -667,8 +670,7 @@ def test_5000_rows_come_on_demand_and_keep_count_filters_sort_and_url(page, buil
 def rows_data_years(built_site: Path) -> list[str]:
     """The year of each row of browse/rows.json, in the page's order."""
     data = json.loads((built_site / "browse" / "rows.json").read_text(encoding="utf-8"))
-    values, year = data["fields"].index("facetValues"), data["facets"].index("year")
-    return [row[values][year] for row in data["rows"]]
+    return data["columns"]["facetValues"][data["facets"].index("year")]
 
 
 # Problem, solution and impact; tags (issue 13) ----------------------------------------------------------

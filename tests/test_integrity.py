@@ -65,7 +65,7 @@ def test_every_case_file_is_in_the_browse_table(built_site, case_files):
         assert count == 1, f"{case['url']} appears {count} times in the browse table"
     assert len(set(rows)) == len(case_files)
     data = json.loads((built_site / "browse" / "rows.json").read_text(encoding="utf-8"))
-    keys = [row[data["fields"].index("key")] for row in data["rows"]]
+    keys = data["columns"]["key"]
     assert sorted(keys) == sorted(f"{c['year']}/{c['id']}" for c in case_files)
 
 

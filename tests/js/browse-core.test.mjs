@@ -288,19 +288,23 @@ describe("the URL query", () => {
 });
 
 describe("the rows' data (browse/rows.json)", () => {
-  // Two rows as macros/pages/browse.py render_rows_data writes them (its fields, in its order).
-  const data = {
-    fields: ["key", "facetValues", "facetSets", "extra", "title", "status", "statusLabel", "summary", "agency",
-      "province", "category", "level", "hrefs", "marks"],
-    facets: ["branch", "year"],
-    multi: ["sdg"],
-    rows: [
-      ["2567/a", ["service", "2567"], [["3", "9"]], "Smart Hospital", "โรงพยาบาลอัจฉริยะ", "", "", "ลดเวลารอ",
-        "โรงพยาบาลหนึ่ง", "ขอนแก่น", "บริการ / ก", "ดีเด่น", [], 0],
-      ["2566/b", ["unknown-branch", "2566"], [[]], "", "ศูนย์บริการ", "summary", "สรุป", "", "เทศบาล", "ตาก",
-        "บริการ / ข", "ดี", [], { province: "เหตุผล" }],
-    ],
-  };
+  // Two rows as macros/pages/browse.py render_rows_data writes them: its fields, in its order, by
+  // column (a list per part for the composite fields).
+  const fields = ["key", "facetValues", "facetSets", "extra", "title", "status", "statusLabel", "summary", "agency",
+    "province", "category", "level", "hrefs", "marks"];
+  const composite = ["facetValues", "facetSets", "hrefs"];
+  const rows = [
+    ["2567/a", ["service", "2567"], [["3", "9"]], "Smart Hospital", "โรงพยาบาลอัจฉริยะ", "", "", "ลดเวลารอ",
+      "โรงพยาบาลหนึ่ง", "ขอนแก่น", "บริการ / ก", "ดีเด่น", ["y", "c", "a", "p", "k"], 0],
+    ["2566/b", ["unknown-branch", "2566"], [[]], "", "ศูนย์บริการ", "summary", "สรุป", "", "เทศบาล", "ตาก",
+      "บริการ / ข", "ดี", ["y2", "c2", "a2", "p2", "k2"], { province: "เหตุผล" }],
+  ];
+  const columns = {};
+  fields.forEach((field, i) => {
+    columns[field] = composite.includes(field)
+      ? rows[0][i].map((_, part) => rows.map((row) => row[i][part])) : rows.map((row) => row[i]);
+  });
+  const data = { fields, composite, count: rows.length, facets: ["branch", "year"], multi: ["sdg"], columns };
   const facet = (name, values, multi) => ({ name, multi, index: new Map(values.map((v, i) => [v, i])),
     size: values.length });
   const facets = [facet("year", ["2567", "2566"], false), facet("sdg", ["9", "3"], true),
@@ -317,6 +321,8 @@ describe("the rows' data (browse/rows.json)", () => {
     assert.deepEqual(rows[1].sets[1], []);
     assert.equal(rows[1].values[2], 1);  // a value with no checkbox: the facet's size
     assert.equal(rows[0].el, null);  // built when first shown
+    assert.deepEqual(rows[1].hrefs, ["y2", "c2", "a2", "p2", "k2"]);
+    assert.deepEqual(rows[0].facetSets, [["3", "9"]]);
   });
 
   test("searches the title, the agency and the English names, and sorts by the column's value", () => {

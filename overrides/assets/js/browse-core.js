@@ -189,17 +189,23 @@ export function selectedBadge(n) {
 }
 
 // The rows' data ----------------------------------------------------------------------------------
-/* The rows of browse/rows.json (macros/pages/browse.py: one array per row, its fields named by
- * data.fields) as objects with those fields, plus what filterRows needs: values (per facet of
- * `facets`, the index of the row's value; facet.size for a value with no checkbox), sets (per multi
- * facet, the indexes of its values), names (title, agency, English names) and text (rowText).
+/* The rows of browse/rows.json (macros/pages/browse.py render_rows_data: by column, one list per
+ * field of data.fields, a list per part for a field of data.composite) as objects with those
+ * fields, plus what filterRows needs: values (per facet of `facets`, the index of the row's value;
+ * facet.size for a value with no checkbox), sets (per multi facet, the indexes of its values),
+ * names (title, agency, English names) and text (rowText).
  * facets: [{name, multi, index: Map value -> position, size}], in the form's order. */
 export function decodeRows(data, facets) {
   const single = new Map(data.facets.map((name, i) => [name, i]));
   const multi = new Map(data.multi.map((name, i) => [name, i]));
-  return data.rows.map((array, position) => {
+  const composite = new Set(data.composite);
+  const rows = [];
+  for (let position = 0; position < data.count; position++) {
     const row = { position, el: null };
-    data.fields.forEach((field, i) => { row[field] = array[i]; });
+    data.fields.forEach((field) => {
+      const column = data.columns[field];
+      row[field] = composite.has(field) ? column.map((part) => part[position]) : column[position];
+    });
     row.values = new Uint16Array(facets.length);
     row.sets = facets.map(() => null);
     facets.forEach((facet, f) => {
@@ -212,8 +218,9 @@ export function decodeRows(data, facets) {
     });
     row.names = [row.title, row.agency, row.extra];
     row.text = rowText(row.names);
-    return row;
-  });
+    rows.push(row);
+  }
+  return rows;
 }
 
 function multiValues(row, facet, f, multi) {
