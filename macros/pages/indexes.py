@@ -31,8 +31,8 @@ def _cases_pages(base, title, intro, cases, corpus, first=""):
 
 def render_years(corpus: Corpus, inputs: BuildInputs):
     yield from _index_pages(urls.YEARS_URL, "ผลงานตามปี",
-                      "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
-                      [(urls.year_url(y), f"ปี {y}", len(corpus.group("year", y))) for y in corpus.years])
+                            "ผลงานที่ได้รับรางวัลเลิศรัฐ แยกตามปีที่ได้รับรางวัล (พุทธศักราช)",
+                            [(urls.year_url(y), f"ปี {y}", len(corpus.group("year", y))) for y in corpus.years])
     for year in corpus.years:
         yield from _cases_pages(urls.year_url(year), f"ผลงานที่ได้รับรางวัล ปี {year}",
                                 f"ผลงานทุกสาขาที่ได้รับรางวัลในปี พ.ศ. {year}", corpus.group("year", year), corpus)
