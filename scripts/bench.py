@@ -174,7 +174,19 @@ def site_sizes(site: Path) -> dict:
             len(gzip.compress((site / largest_case[1]).read_bytes(), 6)) if largest_case[1] else 0
         ),
         "browse_bytes": browse.stat().st_size if browse.exists() else 0,
+        "largest_listing_html_gzip_bytes": largest_listing_gzip(site),
     }
+
+
+# The pages that list cases or other pages: their weight must not grow with the corpus (issue 14).
+LISTING_DIRS = ("browse", "years", "provinces", "agencies", "tags", "sdgs", "awards")
+
+
+def largest_listing_gzip(site: Path) -> int:
+    """The largest listing or index page (the home page and every page under LISTING_DIRS, paged
+    pages included) as a host that gzips HTML sends it."""
+    pages = [site / "index.html"] + [p for d in LISTING_DIRS for p in (site / d).rglob("index.html")]
+    return max((len(gzip.compress(p.read_bytes(), 6)) for p in pages if p.is_file()), default=0)
 
 
 # In the browser -------------------------------------------------------------------------------
@@ -229,6 +241,8 @@ COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
 def gzip_size(path: str, sent: int) -> int:
     """What a host that gzips text (GitHub Pages, most CDNs) would send for this response."""
     file = Path(path)
+    if file.is_dir():  # a page's address: the server sends its index.html
+        file = file / "index.html"
     if file.suffix not in COMPRESSIBLE or not file.is_file():
         return sent
     raw = file.read_bytes()
@@ -268,6 +282,24 @@ KEYSTROKE_JS = """() => {
   // Capture phase on window: runs before browse.js's own input listener.
   window.addEventListener('input', () => { window.__psea.input = performance.now(); window.__psea.update = 0; }, true);
 }"""
+
+
+def browse_first_view_bytes(browser, base: str, server) -> dict:
+    """What a new visitor's browser downloads to show /browse/ without touching it: every request
+    (HTML, CSS, JavaScript, fonts, data) until the network is idle, as a host that gzips text sends it."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 412, "height": 915})
+    page = context.new_page()
+    record = server.record
+    record.sent.clear()
+    record.counting["on"] = True
+    page.goto(base + "browse/", wait_until="networkidle")
+    record.counting["on"] = False
+    sent = list(record.sent)
+    context.close()
+    html = [gzip_size(path, n) for url, n, path in sent if url.split("?")[0].endswith("/browse/")]
+    return {"browse_first_view_gzip_bytes": sum(gzip_size(path, n) for _, n, path in sent),
+            "browse_first_view_html_gzip_bytes": sum(html),
+            "browse_first_view_responses": len(sent)}
 
 
 def browse_keystroke_ms(browser, base: str) -> tuple[float, str]:
@@ -327,6 +359,7 @@ def browser_figures(site: Path) -> dict:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             search = first_search_bytes(browser, base, server)
+            search.update(browse_first_view_bytes(browser, base, server))
             keystroke, how = browse_keystroke_ms(browser, base)
             # Thai words cut at a line break, on one page of each type at 1280, 768 and 375 px
             breaks = thai_breaks.summary(thai_breaks.count(browser, base, list(page_types(site).values())))

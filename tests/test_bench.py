@@ -16,11 +16,13 @@ from conftest import ROOT
 BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", "search_index_tail_seconds",
               "site_bytes",
               "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes",
-              "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes")
+              "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes",
+              "largest_listing_html_gzip_bytes")
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms", "thai_midword_breaks",
-                "thai_midword_pages_checked")
+                "thai_midword_pages_checked", "browse_first_view_gzip_bytes",
+                "browse_first_view_html_gzip_bytes", "browse_first_view_responses")
 
 
 def run_bench(*args: str) -> tuple[list[dict[str, str]], dict[str, str]]:
@@ -61,6 +63,7 @@ def test_two_sizes_without_browser_print_every_figure():
         assert block["largest_case_html_page"].startswith("cases/")
         assert 0 < int(block["largest_case_html_gzip_bytes"]) < int(block["largest_case_html_bytes"])
         assert 0 < int(block["overview_html_gzip_bytes"]) < int(block["overview_html_bytes"])
+        assert 0 < int(block["largest_listing_html_gzip_bytes"]) < int(block["largest_html_bytes"])
         assert int(block["province_maps_gzip_bytes"]) > 0
         assert not set(BROWSER_KEYS) & set(block)
     assert_numbers(summary, ("seconds_per_case_ratio",))
@@ -75,6 +78,9 @@ def test_browser_figures():
     assert int(block["search_first_results_responses"]) >= 4
     assert block["browse_keystroke_method"].startswith("typed")
     assert int(block["thai_midword_pages_checked"]) >= 10  # one page of each type
+    # The first view of /browse/ is the page, its styles, scripts and fonts: more than its HTML.
+    assert int(block["browse_first_view_gzip_bytes"]) > int(block["browse_first_view_html_gzip_bytes"]) > 1000
+    assert int(block["browse_first_view_responses"]) >= 5
 
 
 @pytest.mark.site

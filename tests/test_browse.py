@@ -1,18 +1,21 @@
-"""The browse page (/browse/): the built table lists every case file exactly once, and browse.js
-filters, sorts and keeps the view in the URL, on a desktop, on a 375 px phone and by keyboard alone.
-With JavaScript at most one page of matching rows (the table's data-page-size) is displayed and
-"แสดงเพิ่ม" adds more; the count always tells every match.
+"""The browse page (/browse/): its first screen of rows and its following static pages
+(/browse/page/N/) list every case file exactly once, and browse.js filters, sorts and keeps the
+view in the URL, on a desktop, on a 375 px phone and by keyboard alone, over the rows' data
+(browse/rows.json) that it fetches on the first interaction. With JavaScript at most one page of
+matching rows (the table's data-page-size) is displayed and "แสดงเพิ่ม" adds more; the count
+always tells every match. The rows browse-row.js builds are the markup Python writes.
 
 Expectations come from the case files at test time (macros.validate reads them), never from
 hard-coded counts or titles.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 import yaml
@@ -133,6 +136,7 @@ class BrowseParser(HTMLParser):
         self.count_text = ""
         self.shown = self.total = ""
         self.scripts: list[dict] = []
+        self.next: str | None = None  # the pager's link to the following page
         self._in_table = self._in_tbody = self._in_count = False
         self._cell = None
         self._capture = None
@@ -146,8 +150,8 @@ class BrowseParser(HTMLParser):
             self._box_label = [a["name"], a.get("value", ""), ""]
         elif tag == "span" and "data-facet-count" in a and self._box_label:
             self._capture = "facet-count"
-        elif tag == "table" and a.get("id") == "psea-browse-table":
-            self._in_table = True
+        elif tag == "table" and (a.get("id") == "psea-browse-table" or "psea-cases" in a.get("class", "")):
+            self._in_table = True  # the browse page's table, or the one table of a following page
             self.table_attrs = a
         elif tag == "tbody" and self._in_table:
             self._in_tbody = True
@@ -164,6 +168,8 @@ class BrowseParser(HTMLParser):
             self._capture = "shown" if "data-shown" in a else "total" if "data-total" in a else None
         elif tag == "script":
             self.scripts.append(a)
+        elif tag == "a" and a.get("rel") == "next":
+            self.next = a.get("href")
 
     def handle_endtag(self, tag):
         if tag == "tbody":
@@ -192,10 +198,30 @@ class BrowseParser(HTMLParser):
             self._box_label[2] += data
 
 
-def parse_browse(built_site: Path) -> BrowseParser:
+def parse_browse(built_site: Path, url: str = "browse/") -> BrowseParser:
     parser = BrowseParser()
-    parser.feed((built_site / "browse" / "index.html").read_text(encoding="utf-8"))
+    parser.feed((built_site / url / "index.html").read_text(encoding="utf-8"))
     return parser
+
+
+def browse_pages(built_site: Path) -> list[tuple[str, BrowseParser]]:
+    """/browse/ and the pages its pager's "next" links lead to, in order, as a visitor without
+    JavaScript walks them."""
+    pages = [("browse/", parse_browse(built_site))]
+    while pages[-1][1].next:
+        url = urljoin(pages[-1][0], pages[-1][1].next)
+        assert url not in {u for u, _ in pages}, f"the pager goes round in a circle at {url}"
+        pages.append((url, parse_browse(built_site, url)))
+    return pages
+
+
+def all_rows(built_site: Path) -> list[dict]:
+    """Every row of the static browse pages, each href as a site URL."""
+    rows = []
+    for url, parser in browse_pages(built_site):
+        for row in parser.rows:
+            rows.append({**row, "href": urljoin(url, row["href"])})
+    return rows
 
 
 @pytest.fixture(scope="module")
@@ -211,27 +237,55 @@ def site_path(href: str) -> str:
     return href[len("../"):]
 
 
-def test_table_lists_every_case_file_once_and_counts_them(built_site, cases):
-    parser = parse_browse(built_site)
-    urls = [site_path(row["href"]) for row in parser.rows]
+def test_static_pages_list_every_case_file_once_and_count_them(built_site, cases, page_size):
+    """Without JavaScript: /browse/ holds the first page_size rows and "ถัดไป" leads through
+    /browse/page/2/ … to every case, each page as long as the first (the last one shorter)."""
+    pages = browse_pages(built_site)
+    total = len(cases)
+    assert len(pages) == -(-total // page_size) > 1, "the real cases fill more than one page"
+    assert [url for url, _ in pages[1:]] == [f"browse/page/{n}/" for n in range(2, len(pages) + 1)]
+    last = total - page_size * (len(pages) - 1)
+    assert [len(parser.rows) for _, parser in pages] == [page_size] * (len(pages) - 1) + [last]
+    rows = all_rows(built_site)
+    urls = [row["href"] for row in rows]
     assert len(urls) == len(set(urls)), "a case appears in more than one row"
     assert sorted(urls) == [c["url"] for c in cases]
-    assert all(row["hrefs"] == 1 for row in parser.rows)
+    assert all(row["hrefs"] == 1 for row in rows)
     for url in urls:  # each row links to a page that exists
         assert (built_site / url / "index.html").is_file(), url
-    total = len(cases)
-    assert COUNT_TEXT.search(" ".join(parser.count_text.split())).groups() == (f"{total:,}", f"{total:,}")
-    assert (parser.shown, parser.total) == (f"{total:,}", f"{total:,}")
-    # Without JavaScript the filters stay hidden and no row is hidden.
-    assert "hidden" in parser.form_attrs
-    assert not any("hidden" in row["attrs"] for row in parser.rows)
+    first = pages[0][1]
+    assert COUNT_TEXT.search(" ".join(first.count_text.split())).groups() == (f"{total:,}", f"{total:,}")
+    assert (first.shown, first.total) == (f"{total:,}", f"{total:,}")
+    assert first.table_attrs["data-total"] == str(total)
+    # The filters are in the page at their size, never hidden for a script to show (layout shift);
+    # without JavaScript a stylesheet linked inside <noscript> hides them.
+    assert "hidden" not in first.form_attrs and "psea-js-only" in first.form_attrs["class"].split()
+    html = (built_site / "browse" / "index.html").read_text(encoding="utf-8")
+    noscript = re.findall(r"<noscript>(.*?)</noscript>", html, re.S)
+    css = [m for block in noscript for m in re.findall(r'<link rel="stylesheet" href="([^"]+)">', block)]
+    assert len(css) == 1 and ".psea-js-only" in (built_site / "browse" / css[0]).read_text(encoding="utf-8")
+    assert any("page/2/" in block for block in noscript), "the pager is for visitors without JavaScript"
+    assert not any("hidden" in row["attrs"] for row in rows)
+
+
+def test_following_pages_are_outside_navigation_search_and_count_their_place(built_site, cases, page_size):
+    for url, _ in browse_pages(built_site)[1:]:
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        assert "data-pagefind-body" not in html, f"{url} is indexed for search"
+        assert 'id="psea-browse-filters"' not in html and "browse.js" not in html
+        number = int(url.rstrip("/").rsplit("/", 1)[1])
+        low = (number - 1) * page_size + 1
+        high = min(number * page_size, len(cases))
+        assert f"หน้า {number} จาก" in html and f"ผลงานที่ {low:,}–{high:,} จาก {len(cases):,}" in html
+    nav = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "browse/page/" not in nav
 
 
 def test_rows_carry_their_facet_values_and_every_value_has_a_checkbox(built_site, cases):
     parser = parse_browse(built_site)
     by_url = {c["url"]: c for c in cases}
-    for row in parser.rows:
-        case = by_url[site_path(row["href"])]
+    for row in all_rows(built_site):
+        case = by_url[row["href"]]
         for name, _ in FACETS:
             assert row["attrs"].get("data-" + name.replace("_", "-")) == case["attrs"][name], (case["url"], name)
     for name, _ in FACETS:
@@ -246,7 +300,8 @@ def test_script_is_an_external_file_without_eval(built_site):
     parser = parse_browse(built_site)
     ours = [s for s in parser.scripts if s.get("src", "").endswith("assets/js/browse.js")]
     assert len(ours) == 1 and ours[0].get("type") == "module"  # deferred, as module scripts are
-    for module in (BROWSE_JS, BROWSE_JS.with_name("browse-core.js"), BROWSE_JS.with_name("config.js")):
+    for module in (BROWSE_JS, BROWSE_JS.with_name("browse-view.js"), BROWSE_JS.with_name("browse-core.js"),
+                   BROWSE_JS.with_name("browse-row.js"), BROWSE_JS.with_name("config.js")):
         assert (built_site / "assets" / "js" / module.name).is_file()
         source = module.read_text(encoding="utf-8")
         for forbidden in ("eval(", "new Function", "innerHTML", "insertAdjacentHTML", "document.write"):
@@ -321,10 +376,10 @@ def test_facet_and_text_filter_live_in_the_url(page, site_url, cases, page_size)
     expected = {c["url"] for c in cases if c["year"] == year and matches(c, needle, words)}
     check_view(page, every, len(cases), page_size)
     if len(cases) > page_size:  # "แสดงเพิ่ม" displays the next page and moves focus to its first row
-        page.locator("#psea-browse-more button").click()
-        assert page.evaluate("document.activeElement.closest('tr') === Array.from("
-                             "document.querySelectorAll('#psea-browse-table tbody tr:not([hidden])'))[arguments[0]]"
-                             .replace("arguments[0]", str(page_size)))
+        page.locator("#psea-browse-more button").click()  # the rows' data comes first: wait for it
+        page.wait_for_function("(n) => document.activeElement.closest('tr') === Array.from("
+                               "document.querySelectorAll('#psea-browse-table tbody tr:not([hidden])'))[n]",
+                               arg=page_size)
         show_all(page)
         assert visible_urls(page) == every
 
@@ -542,30 +597,37 @@ def test_keyboard_alone_filters_and_sorts(page, site_url, cases, page_size):
     assert page.evaluate(COLUMN, "year") == years[:page_size]
 
 
-def test_filtering_5000_rows_shows_one_page_and_the_right_count(page, site_url, cases, page_size):
-    """The real page with its rows repeated to 5,000: typing a filter and erasing it again keeps
-    the count right and shows one page of rows, never all the matches (showing them all is what
-    made a keystroke take seconds). How long a keystroke takes is a figure of scripts/bench.py
-    (browse_keystroke_ms), not a test: timings on a shared machine vary."""
+def test_5000_rows_come_on_demand_and_keep_count_filters_sort_and_url(page, built_site, site_url, cases, page_size):
+    """The real page with its rows' data repeated to 5,000: the first view fetches no row data and
+    shows page_size rows; typing a filter and erasing it again keeps the count right and shows one
+    page of rows, never all the matches (showing them all is what made a keystroke take seconds);
+    a facet and a sort go into the URL and come back from it. How long a keystroke takes is a
+    figure of scripts/bench.py (browse_keystroke_ms), not a test: timings on a shared machine vary."""
     target = 5000
+    fetched: list[str] = []
 
     def multiply(route):
+        fetched.append(route.request.url)
         response = route.fetch()
-        body = response.text()
-        start = body.index("<tbody>\n") + len("<tbody>\n")
-        end = body.index("\n</tbody>", start)
-        rows = body[start:end].split("\n")
-        many = "\n".join(rows[i % len(rows)] for i in range(target))
-        route.fulfill(response=response, body=body[:start] + many + body[end:])
+        data = response.json()
+        repeat = lambda column: [column[i % len(column)] for i in range(target)]  # noqa: E731
+        data["columns"] = {field: [repeat(part) for part in column] if field in data["composite"] else repeat(column)
+                           for field, column in data["columns"].items()}
+        data["count"] = target
+        route.fulfill(response=response, json=data)
 
-    page.route("**/browse/", multiply)
+    page.route("**/browse/rows.json", multiply)
     open_browse(page, site_url)
-    assert page.locator("#psea-browse-table tbody tr").count() == target
+    assert page.locator("#psea-browse-table tbody tr").count() == page_size
+    assert page.locator("#psea-browse-more").is_visible()
+    assert not fetched, "the first view fetched the rows' data"
     _, needle = pick_filter(cases, page_size)
     hits = sum(matches(c, needle, query_words(page, needle)) for c in cases)
     assert hits, needle
     page.locator("#psea-browse-q").fill(needle)
     wait_for_texts(page)
+    page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-total]').textContent == n",
+                           arg=f"{target:,}")
     found, total = shown_count(page)
     # Each case's row appears target // len(cases) times, or once more.
     assert total == target and hits * (target // len(cases)) <= found <= hits * -(-target // len(cases))
@@ -579,6 +641,36 @@ def test_filtering_5000_rows_shows_one_page_and_the_right_count(page, site_url, 
     }""", needle)
     assert shown_count(page) == (target, target)
     assert len(page.evaluate(VISIBLE_ROWS)) == min(target, page_size)
+    # A year ticked and the titles sorted A to Z: the count of that year's repeated rows, in order.
+    year = cases[0]["year"]
+    in_year = sum(c["year"] == year for c in cases)
+    facet_summary(page, "year").click()
+    page.locator(f'input[name="year"][value="{year}"]').check()
+    wait_for_query(page, "year", [year])
+    page.locator('th[data-sort="title"] button').click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'title'")
+    years = rows_data_years(built_site)
+    expected = sum(years[i % len(years)] == year for i in range(target))
+    assert shown_count(page) == (expected, target) and expected >= in_year
+    titles = page.evaluate(COLUMN, "title")
+    assert len(titles) == min(expected, page_size)
+    assert titles == page.evaluate("(t) => [...t].sort(new Intl.Collator('th', {numeric: true, "
+                                   "sensitivity: 'base'}).compare)", titles)
+    assert len(fetched) == 1, "the rows' data is fetched once"
+    # The view comes back from the URL alone.
+    page.reload()
+    page.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")
+    page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-total]').textContent == n",
+                           arg=f"{target:,}")
+    assert shown_count(page) == (expected, target)
+    assert page.evaluate(COLUMN, "title") == titles
+    assert page.locator(f'input[name="year"][value="{year}"]').is_checked()
+
+
+def rows_data_years(built_site: Path) -> list[str]:
+    """The year of each row of browse/rows.json, in the page's order."""
+    data = json.loads((built_site / "browse" / "rows.json").read_text(encoding="utf-8"))
+    return data["columns"]["facetValues"][data["facets"].index("year")]
 
 
 # Problem, solution and impact; tags (issue 13) ----------------------------------------------------------
@@ -633,7 +725,113 @@ def test_tag_facets_list_each_tag_with_its_count(built_site, cases):
         boxes = dict(parser.boxes.get(group, []))
         assert boxes == {k: f"({n:,})" for k, n in counts.items() if n}, group
         assert [v for v, _ in parser.boxes.get(group, [])] == [k for k in keys if counts[k]]  # vocabulary order
-        for row in parser.rows:
-            case = by_url[site_path(row["href"])]
+        for row in all_rows(built_site):
+            case = by_url[row["href"]]
             got = (row["attrs"].get(f"data-{group}") or "").split()
             assert got == [t for t in case["tags"] if t in keys], (case["url"], group)
+
+
+# Rows built in the browser (issue 14) -------------------------------------------------------------------
+def test_rows_built_from_data_are_the_rows_python_writes(page, site_url, cases):
+    """browse-row.js builds a row from rows.json; fragments.case_row (with browse.py's attributes)
+    writes the same row into the pages. Every case both ways, compared as the browser reads them:
+    any difference in markup, attributes, their order or text fails."""
+    from macros import content
+    from macros.pages import browse
+
+    site = content.load(ROOT, ROOT / "content")
+    python_rows = {browse.case_key(case): browse.browse_row(site.corpus, case, "browse/") for case in site.corpus.cases}
+    assert len(python_rows) == len(cases)
+    # The variety the builder must handle is in the real cases: an inferred mark, a status, a case
+    # without an impact, English names and tags.
+    joined = "".join(python_rows.values())
+    for needed in ('class="psea-inferred"', 'class="psea-status', "data-search-extra=", "data-pattern="):
+        assert needed in joined, f"no real case has {needed}: the comparison would not test it"
+    # Titles A to Z and Z to A: a view in the URL is drawn from the data, and the two first pages
+    # hold every case between them (no row is focused, which would add the theme's focus class).
+    built = {}
+    for direction in ("asc", "desc"):
+        open_browse(page, site_url, f"?sort=title&dir={direction}")
+        page.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")
+        built.update(page.evaluate("""() => Object.fromEntries(Array.from(
+            document.querySelectorAll('#psea-browse-table tbody tr')).map((tr) => [tr.dataset.case, tr.outerHTML]))"""))
+    written = page.evaluate("""(rows) => {
+        const out = {};
+        for (const [key, html] of Object.entries(rows)) {
+            const template = document.createElement('template');
+            template.innerHTML = '<table><tbody>' + html + '</tbody></table>';
+            out[key] = template.content.querySelector('tr').outerHTML;
+        }
+        return out;
+    }""", python_rows)
+    assert sorted(built) == sorted(written), "more real cases than two pages: compare more views"
+    for key in written:
+        assert built[key] == written[key], (key, first_difference(built[key], written[key]))
+
+
+def first_difference(a: str, b: str) -> str:
+    """Where two strings part, with some context each side."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"at {at}: built {a[max(0, at - 60):at + 80]!r}, written {b[max(0, at - 60):at + 80]!r}"
+
+
+def test_without_javascript_the_list_is_paged_and_reaches_every_case(browser, site_url, cases, page_size):
+    """JavaScript off: /browse/ shows its first page_size rows with no filters and no "แสดงเพิ่ม",
+    says which page it is and how many cases there are, and "ถัดไป" walks to every case."""
+    context = browser.new_context(locale="th-TH", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "browse/")
+    total = len(cases)
+    pages = -(-total // page_size)
+    assert not page.locator("#psea-browse-filters").is_visible()
+    assert not page.locator("#psea-browse-count").is_visible()
+    assert not page.locator("#psea-browse-more").is_visible()
+    seen: list[str] = []
+    for number in range(1, pages + 1):
+        text = " ".join(page.locator("article").inner_text().split())
+        first, last = (number - 1) * page_size + 1, min(number * page_size, total)
+        assert f"หน้า {number} จาก {pages} (ผลงานที่ {first:,}–{last:,} จาก {total:,})" in text, text[:300]
+        if number == 1:
+            assert f"{total:,} ผลงาน" in text
+        rows = page.locator("table.psea-cases tbody tr")
+        assert rows.count() == last - first + 1
+        assert all(rows.nth(i).is_visible() for i in (0, rows.count() - 1))
+        hrefs = page.evaluate("""() => Array.from(document.querySelectorAll(
+            'table.psea-cases tbody td[data-label="ผลงาน"] > a:first-child')).map((a) => a.href)""")
+        seen += [urlparse(href).path.lstrip("/") for href in hrefs]
+        following = page.locator('nav.psea-pager a[rel="next"]')
+        if number == pages:
+            assert following.count() == 0
+            break
+        following.click()
+        page.wait_for_url(f"**/browse/page/{number + 1}/")
+    base = urlparse(site_url).path.lstrip("/")
+    assert sorted(url[len(base):] for url in seen) == [c["url"] for c in cases]
+    context.close()
+
+
+def test_what_is_done_while_the_view_loads_is_kept(page, site_url, cases, page_size):
+    """browse.js loads the view (browse-view.js) on the first interaction: a tick, a sort and text
+    typed before it arrives are all applied, in order, once it does."""
+    held = []
+    page.route("**/assets/js/browse-view.js", lambda route: held.append(route))
+    open_browse(page, site_url)
+    year = cases[0]["year"]
+    facet_summary(page, "year").click()
+    page.locator(f'input[name="year"][value="{year}"]').check()
+    page.locator('th[data-sort="title"] button').click()
+    page.locator("#psea-browse-q").fill("ZZ")
+    page.locator("#psea-browse-q").fill("")
+    page.wait_for_function("() => !document.querySelector('#psea-browse-table th[data-sort] button').disabled")
+    assert len(held) == 1 and "year=" not in page.url  # nothing happened yet: the view is not there
+    held[0].continue_()
+    wait_for_query(page, "year", [year])
+    page.wait_for_function("() => new URLSearchParams(location.search).get('sort') === 'title'")
+    in_year = {c["url"] for c in cases if c["year"] == year}
+    page.wait_for_function("(n) => document.querySelector('#psea-browse-count [data-shown]').textContent == n",
+                           arg=f"{len(in_year):,}")
+    check_view(page, in_year, len(cases), page_size)
+    assert page.get_attribute('th[data-sort="title"]', "aria-sort") == "ascending"
+    titles = page.evaluate(COLUMN, "title")
+    assert titles == page.evaluate("(t) => [...t].sort(new Intl.Collator('th', {numeric: true, "
+                                   "sensitivity: 'base'}).compare)", titles)

@@ -52,15 +52,21 @@ def test_every_case_file_has_its_page(built_site, case_files):
 
 
 def test_every_case_file_is_in_the_browse_table(built_site, case_files):
-    parser = LinkParser()
-    parser.feed((built_site / "browse" / "index.html").read_text(encoding="utf-8"))
-    links = [urljoin(LOCAL + "browse/", href)[len(LOCAL):] for href in parser.table_links]
+    """The browse page and its following pages (browse/page/N/, for visitors without JavaScript)
+    list every case once; browse/rows.json, the rows browse.js shows, has every case once too."""
+    links = []
+    for page in [built_site / "browse" / "index.html", *sorted((built_site / "browse" / "page").glob("*/index.html"))]:
+        here = LOCAL + page.parent.relative_to(built_site).as_posix() + "/"
+        links += [urljoin(here, href)[len(LOCAL):] for href in parsed_page(page).table_links]
     # One title link per row (the mark of an inferred value links to its reason: a #fragment).
     rows = [link for link in links if link.startswith("cases/") and "#" not in link]
     for case in case_files:
         count = rows.count(case["url"])
         assert count == 1, f"{case['url']} appears {count} times in the browse table"
     assert len(set(rows)) == len(case_files)
+    data = json.loads((built_site / "browse" / "rows.json").read_text(encoding="utf-8"))
+    keys = data["columns"]["key"]
+    assert sorted(keys) == sorted(f"{c['year']}/{c['id']}" for c in case_files)
 
 
 def test_every_case_file_is_in_the_exports(built_site, case_files):

@@ -18,11 +18,6 @@ from page_types import page_types
 
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
 PAGES = ("home", "search", "case", "criteria", "year", "province", "overview", "browse")
-BROWSE_PENDING = pytest.mark.xfail(
-    strict=False, reason="the browse page's controls are made present at their final size by the other "
-    "half of issue 14 (macros/pages/browse.py, assets/js/browse.js: the form ships hidden and the sort "
-    "buttons are added by the script); this case passes once that change is merged")
-
 CONTROLS = "form, fieldset, input:not([type=hidden]), select, textarea, button, summary, [role=search]"
 SNAPSHOT = """(selector) => {
   const key = (el) => {
@@ -77,7 +72,7 @@ def changes(before: dict, after: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=BROWSE_PENDING) if k == "browse" else k for k in PAGES])
+@pytest.mark.parametrize("kind", PAGES)
 def test_no_control_is_shown_moved_or_resized_by_a_script(built_site, site_url, browser, kind, viewport):
     url = site_url + page_types(built_site)[kind]
     before = snapshot(browser, url, VIEWPORTS[viewport], scripts=False)

@@ -368,8 +368,8 @@ def test_every_chart_link_opens_as_many_cases_as_it_draws(built_site, site_url, 
         assert {site_path("", h[len(site_url):]) for h in hrefs} >= set(wanted)
         for target, (count,) in sorted(wanted.items()):
             tab.goto(site_url + target)
-            tab.wait_for_function("document.querySelector('#psea-browse-filters') "
-                                  "&& !document.querySelector('#psea-browse-filters').hidden")
+            # a view in the URL: browse.js fetches the rows' data and draws the view from it
+            tab.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")
             shown = tab.locator("#psea-browse-count [data-shown]").inner_text()
             rows = tab.locator("#psea-browse-table tbody tr:not([hidden])").count()
             assert int(shown.replace(",", "")) == count, target
@@ -484,11 +484,16 @@ def test_the_map_script_keeps_ends_of_shared_borders_and_names_an_unmatched_prov
 def test_browse_rows_and_checkboxes_carry_every_tag_and_sdg(built_site, records):
     root = dom(built_site, "browse/")
     by_url = {r["url"].strip("/") + "/": r for r in records}
-    rows = root.find_all("table", id="psea-browse-table")[0].find_all("tbody")[0].find_all("tr")
+    # The browse page holds the first page of rows; its following pages (browse/page/N/) the rest.
+    following = sorted((built_site / "browse" / "page").glob("*/index.html"), key=lambda p: int(p.parent.name))
+    rows = []
+    for url in ["browse/"] + [f"browse/page/{p.parent.name}/" for p in following]:
+        table = dom(built_site, url).find_all("table")[0]
+        rows += [(url, tr) for tr in table.find_all("tbody")[0].find_all("tr")]
     assert len(rows) == len(records)
-    for tr in rows:
+    for url, tr in rows:
         title = tr.find_all("td", data_label="ผลงาน")[0].find_all("a")[0]
-        record = by_url[site_path("browse/", title.attrs["href"])]
+        record = by_url[site_path(url, title.attrs["href"])]
         for name in ("pattern", "topic", "sdg"):
             values = set((tr.attrs.get(f"data-{name}") or "").split())
             assert values == browse_values(record, name), (record["url"], name)
@@ -509,7 +514,7 @@ def test_ticking_two_tags_shows_the_cases_with_either_and_counts_follow(site_url
     tab = context.new_page()
     try:
         tab.goto(site_url + "browse/?" + "&".join(f"{group}={t}" for t in tags))
-        tab.wait_for_function("!document.querySelector('#psea-browse-filters').hidden")
+        tab.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")  # the view in the URL
         assert tab.locator("#psea-browse-count [data-shown]").inner_text() == f"{len(either):,}"
         # with a year ticked as well, the tag counts are those of that year
         year = str(either[0]["year"])

@@ -12,7 +12,8 @@ from . import browse, criteria, indexes, overview, sources
 RENDERERS = (indexes.render_years, indexes.render_provinces, indexes.render_agencies, indexes.render_tags,
              indexes.render_sdgs, indexes.render_branches, criteria.render_criteria, browse.render_browse,
              sources.render_sources, overview.render_overview)
-FILE_RENDERERS = (browse.render_text_index,)  # files besides the pages, each yielding GeneratedFile
+# Files besides the pages, each yielding GeneratedFile.
+FILE_RENDERERS = (browse.render_text_index, browse.render_rows_data)
 
 
 def generated_pages(corpus: Corpus, inputs: BuildInputs | None = None) -> dict[str, GeneratedPage]:

@@ -11,6 +11,7 @@ from ..structure.inputs import BuildInputs
 from ..structure.page import GeneratedPage
 from ..taxonomy import Taxonomy
 from .examples import Examples, examples_html
+from .paging import CASES_PER_PAGE, paged
 
 
 def source_note(tax: Taxonomy, source, here: str) -> str:
@@ -117,8 +118,14 @@ def edition_html(corpus: Corpus, branch: str, cat: dict, edition: dict, here: st
                      f'<a href="#{e(rubric_id(rubric))}">{e(rubric.get("th"))}</a> (พร้อมตัวอย่างคำตอบจากผลงานจริง)</p>')
     winners = [c for y in years for c in corpus.group("category-year", branch, cat["key"], y)]
     parts.append("<h3>ผลงานที่ได้รับรางวัล (ตัวอย่างจริง)</h3>")
-    parts.append(fragments.case_table(corpus, winners, here) if winners
+    # At most one page of winners, so the page does not grow with the corpus; the rest are on the
+    # category's paged list (render_category_cases).
+    parts.append(fragments.case_table(corpus, winners[:CASES_PER_PAGE], here) if winners
                  else '<p class="psea-muted">ยังไม่มีผลงานของประเภทนี้ในปีดังกล่าวในคลังความรู้</p>')
+    if len(winners) > CASES_PER_PAGE:
+        more = urls.rel(here, urls.category_cases_url(branch, cat["key"]))
+        parts.append(f'<p><a href="{e(more)}">ดูผลงานทั้งหมดของประเภทนี้</a> '
+                     f'(ช่วงปีนี้ {len(winners):,} ผลงาน ตารางนี้แสดง {CASES_PER_PAGE:,} ผลงานแรก)</p>')
     return "".join(parts)
 
 
@@ -215,6 +222,25 @@ def render_category_pages(corpus: Corpus):
                    if rubric else rubric_link(tax, bkey, page.url))
             page.html = top + "".join(edition_html(corpus, bkey, cat, ed, page.url) for ed in editions) + rubric
             yield page
+            yield from render_category_cases(corpus, bkey, cat)
+
+
+def render_category_cases(corpus: Corpus, branch: str, cat: dict):
+    """Every case of a category, paged, when one of its editions has more winners than its criteria
+    page shows (edition_html)."""
+    tax = corpus.taxonomy
+    if not any(sum(len(corpus.group("category-year", branch, cat["key"], y)) for y in ed.get("years") or [])
+               > CASES_PER_PAGE for ed in cat.get("editions", [])):
+        return
+    cases = corpus.group("category", branch, cat["key"])
+    base = urls.category_cases_url(branch, cat["key"])
+    back = urls.rel(base, urls.category_url(branch, cat["key"]))
+    yield from paged(base, f"ผลงานทั้งหมด: {cat['th']}",
+                     f"{labels.branch_label(tax, branch)} · {cat['en']}", cases, CASES_PER_PAGE,
+                     lambda page, part: fragments.case_table(corpus, part, page.url),
+                     first=fragments.count_line(len(cases))
+                     + f'<p>คำนิยาม เงื่อนไข และเกณฑ์ของประเภทนี้: <a href="{e(back)}">'
+                     f'{e(cat["th"])}</a></p>')
 
 
 def overview_html(corpus: Corpus, here: str) -> str:

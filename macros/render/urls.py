@@ -65,6 +65,25 @@ def nav_src_uris(nav: object) -> set[str]:
     return {nav} if isinstance(nav, str) else set()
 
 
+def paged_url(base: str, number: int) -> str:
+    """Page `number` of a list split into pages whose first page is the page at `base`: the
+    following pages are base/page/2/, base/page/3/ … (outside the navigation, like every listing)."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def is_paged(url: str) -> bool:
+    """Whether `url` is a following page of a paged list (paged_url with a number above 1)."""
+    parts = url.rstrip("/").split("/")
+    return len(parts) >= 2 and parts[-2] == "page" and parts[-1].isdigit()
+
+
+def is_list_only(url: str) -> bool:
+    """Whether the page at `url` holds nothing but a list of cases besides its title: a following
+    page of a paged list, or a category's list of every case (category_cases_url)."""
+    parts = url.rstrip("/").split("/")
+    return is_paged(url) or (len(parts) == 4 and parts[0] + "/" == AWARDS_URL and parts[3] == "cases")
+
+
 def inclusion(src_uri: str, in_nav: set[str]) -> InclusionLevel:
     """Pages that the navigation does not list (cases, the pages of one year, province, agency,
     tag, SDG or award category, the search page) are reached through the section pages: a
@@ -75,7 +94,7 @@ def inclusion(src_uri: str, in_nav: set[str]) -> InclusionLevel:
 # The index pages, and the pages below them.
 YEARS_URL, PROVINCES_URL, AGENCIES_URL = "years/", "provinces/", "agencies/"
 TAGS_URL, SDGS_URL, AWARDS_URL, BROWSE_URL = "tags/", "sdgs/", "awards/", "browse/"
-BROWSE_SCRIPT, BROWSE_CORE_SCRIPT = "assets/js/browse.js", "assets/js/browse-core.js"  # overrides/assets/js/
+BROWSE_SCRIPT = "assets/js/browse.js"  # overrides/assets/js/: loads browse-view.js on the first interaction
 PROPOSE_URL, PROPOSE_SCRIPT = "propose/", "assets/js/propose.js"
 OVERVIEW_URL, HELP_WANTED_URL, CONTRIBUTE_URL = "overview/", "help-wanted/", "contribute/"
 
@@ -86,6 +105,11 @@ def year_url(year: int | str) -> str:
 
 def category_url(branch: str, category: str) -> str:
     return f"{AWARDS_URL}{branch}/{category}/"
+
+
+def category_cases_url(branch: str, category: str) -> str:
+    """Every case of a category, paged, when its criteria page (category_url) has too many to show."""
+    return f"{category_url(branch, category)}cases/"
 
 
 def branch_url(branch: str) -> str:

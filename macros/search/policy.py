@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import facets
+from ..render import urls
 from ..taxonomy import Taxonomy
 from .thai import IcuWordBreaker, segment_html
 
@@ -43,7 +44,11 @@ _NOT_INDEXED_MARKS = ('<section class="psea-related"', '<section class="psea-cit
 def is_indexed(url: str) -> bool:
     """Whether the search finds the page at `url`: case pages, the award criteria pages and the
     guides. Pages that list cases (browse, years, provinces, agencies, tags, SDGs, home) would bury
-    each case under every list that mentions it; the search page finds nothing of itself."""
+    each case under every list that mentions it; the search page finds nothing of itself. The
+    following pages of a paged list and a category's list of every case hold nothing but rows of
+    cases (urls.is_list_only)."""
+    if urls.is_list_only(url):
+        return False
     return url.startswith(("cases/", "awards/")) or url in ("contribute/", "open-data/")
 
 

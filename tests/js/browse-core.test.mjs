@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  defaultDir, filterRows, fold, moreTexts, parseQuery, queryTokens, rowText, selectedBadge, serializeQuery,
+  decodeRows, defaultDir, filterRows, fold, moreTexts, parseQuery, queryTokens, rowSortRaw, rowText, selectedBadge,
+  serializeQuery,
   sortKey, sortOrder, squash, textMatches,
 } from "../../overrides/assets/js/browse-core.js";
 import { config, random } from "./support.mjs";
@@ -283,5 +284,54 @@ describe("the URL query", () => {
       FACETS, DEFAULT_SORT), "");
     const other = serializeQuery("", { selected: {}, q: "", sort: DEFAULT_SORT, dir: "asc" }, FACETS, DEFAULT_SORT);
     assert.equal(other, `sort=${DEFAULT_SORT}&dir=asc`);
+  });
+});
+
+describe("the rows' data (browse/rows.json)", () => {
+  // Two rows as macros/pages/browse.py render_rows_data writes them: its fields, in its order, by
+  // column (a list per part for the composite fields).
+  const fields = ["key", "facetValues", "facetSets", "extra", "title", "status", "statusLabel", "summary", "agency",
+    "province", "category", "level", "hrefs", "marks"];
+  const composite = ["facetValues", "facetSets", "hrefs"];
+  const rows = [
+    ["2567/a", ["service", "2567"], [["3", "9"]], "Smart Hospital", "โรงพยาบาลอัจฉริยะ", "", "", "ลดเวลารอ",
+      "โรงพยาบาลหนึ่ง", "ขอนแก่น", "บริการ / ก", "ดีเด่น", ["y", "c", "a", "p", "k"], 0],
+    ["2566/b", ["unknown-branch", "2566"], [[]], "", "ศูนย์บริการ", "summary", "สรุป", "", "เทศบาล", "ตาก",
+      "บริการ / ข", "ดี", ["y2", "c2", "a2", "p2", "k2"], { province: "เหตุผล" }],
+  ];
+  const columns = {};
+  fields.forEach((field, i) => {
+    columns[field] = composite.includes(field)
+      ? rows[0][i].map((_, part) => rows.map((row) => row[i][part])) : rows.map((row) => row[i]);
+  });
+  const data = { fields, composite, count: rows.length, facets: ["branch", "year"], multi: ["sdg"], columns };
+  const facet = (name, values, multi) => ({ name, multi, index: new Map(values.map((v, i) => [v, i])),
+    size: values.length });
+  const facets = [facet("year", ["2567", "2566"], false), facet("sdg", ["9", "3"], true),
+    facet("branch", ["service"], false)];
+
+  test("reads each field by name and each facet value as its checkbox's position, in the form's order", () => {
+    const rows = decodeRows(data, facets);
+    assert.deepEqual(rows.map((r) => r.key), ["2567/a", "2566/b"]);
+    assert.deepEqual(rows.map((r) => r.position), [0, 1]);
+    assert.equal(rows[1].statusLabel, "สรุป");
+    assert.deepEqual(rows[1].marks, { province: "เหตุผล" });
+    assert.deepEqual(Array.from(rows[0].values), [0, 2, 0]);  // the multi facet's slot is its size
+    assert.deepEqual(rows[0].sets[1], [1, 0]);  // SDG 3 and 9: boxes 1 and 0
+    assert.deepEqual(rows[1].sets[1], []);
+    assert.equal(rows[1].values[2], 1);  // a value with no checkbox: the facet's size
+    assert.equal(rows[0].el, null);  // built when first shown
+    assert.deepEqual(rows[1].hrefs, ["y2", "c2", "a2", "p2", "k2"]);
+    assert.deepEqual(rows[0].facetSets, [["3", "9"]]);
+  });
+
+  test("searches the title, the agency and the English names, and sorts by the column's value", () => {
+    const rows = decodeRows(data, facets);
+    assert.ok(textMatches(rows[0].text, queryTokens("smart hos")));
+    assert.ok(textMatches(rows[0].text, queryTokens("หนึ่ง")));
+    assert.ok(!textMatches(rows[0].text, queryTokens("ลดเวลา")));  // the impact: once the texts are loaded
+    assert.equal(rowSortRaw(rows[1], "year", data), "2566");
+    assert.equal(rowSortRaw(rows[0], "title", data), "โรงพยาบาลอัจฉริยะ");
+    assert.equal(rowSortRaw(rows[1], "category", data), "บริการ / ข");
   });
 });

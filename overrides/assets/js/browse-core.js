@@ -187,3 +187,51 @@ export function moreTexts(shown, limit, pageSize, format) {
 export function selectedBadge(n) {
   return n ? "(เลือก " + n + ")" : "";
 }
+
+// The rows' data ----------------------------------------------------------------------------------
+/* The rows of browse/rows.json (macros/pages/browse.py render_rows_data: by column, one list per
+ * field of data.fields, a list per part for a field of data.composite) as objects with those
+ * fields, plus what filterRows needs: values (per facet of `facets`, the index of the row's value;
+ * facet.size for a value with no checkbox), sets (per multi facet, the indexes of its values),
+ * names (title, agency, English names) and text (rowText).
+ * facets: [{name, multi, index: Map value -> position, size}], in the form's order. */
+export function decodeRows(data, facets) {
+  const single = new Map(data.facets.map((name, i) => [name, i]));
+  const multi = new Map(data.multi.map((name, i) => [name, i]));
+  const composite = new Set(data.composite);
+  const rows = [];
+  for (let position = 0; position < data.count; position++) {
+    const row = { position, el: null };
+    data.fields.forEach((field) => {
+      const column = data.columns[field];
+      row[field] = composite.has(field) ? column.map((part) => part[position]) : column[position];
+    });
+    row.values = new Uint16Array(facets.length);
+    row.sets = facets.map(() => null);
+    facets.forEach((facet, f) => {
+      if (facet.multi) {
+        multiValues(row, facet, f, multi);
+        return;
+      }
+      const value = facet.index.get(row.facetValues[single.get(facet.name)] || "");
+      row.values[f] = value === undefined ? facet.size : value;
+    });
+    row.names = [row.title, row.agency, row.extra];
+    row.text = rowText(row.names);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function multiValues(row, facet, f, multi) {
+  row.values[f] = facet.size;
+  const list = row.facetSets[multi.get(facet.name)] || [];
+  row.sets[f] = list.map((v) => facet.index.get(v)).filter((i) => i !== undefined);
+}
+
+/* What a row sorts by in a column (before sortKey): its year and level values, else the text of
+ * the column's link (the category column: "branch / category"). */
+export function rowSortRaw(row, key, data) {
+  if (key === "year" || key === "level") return row.facetValues[data.facets.indexOf(key)];
+  return row[key];
+}

@@ -1,353 +1,57 @@
-/* The browse page (/browse/): facet filters, a text filter and sortable columns over
- * #psea-browse-table, with the whole view kept in the URL query so it can be shared, bookmarked,
- * reloaded and walked through with the back button:
- *   ?branch=service&year=2567&year=2564&q=โรงพยาบาล&sort=title&dir=asc
- * Facet names and values are the checkboxes' name/value (macros/browse.py writes them).
+/* The browse page (/browse/), first part: all that runs on load. The table's column headers become
+ * sort buttons (now, so nothing moves later), and the rest of the page's code (browse-view.js,
+ * with browse-core.js and browse-row.js) is loaded only when the visitor first reaches for the
+ * filters, a column or "แสดงเพิ่ม", or at once for a view in the URL: a visitor who only looks
+ * at the first screen of rows downloads none of it (issue 14: the first view stays small).
  *
- * This module holds the DOM; the text folding, matching, sorting and URL query are in
- * browse-core.js (tested under node). The page size and default sort come from the page's JSON
- * config (config.js). An ES module, no libraries, no inline code: the page can run under
- * script-src 'self'. Without JavaScript the form stays hidden and the complete table shows.
- *
- * Speed: every row's facet values, search text and position are read once. A keystroke walks
- * the precomputed rows and touches only the rows whose visibility changes. At most one page of
- * matching rows (the config's page size) is displayed; "แสดงเพิ่ม" adds another page. The
- * count always tells every match. Creating the boxes of a row of Thai text costs about half a
- * millisecond, so displaying thousands of rows on a keystroke would take seconds.
+ * What the visitor does while it loads (ticks, typing, clicks) is kept and handed on, in order,
+ * once browse-view.js has wired the page up. An ES module without inline code (CSP script-src 'self').
  */
-import {
-  defaultDir, filterRows, moreTexts, parseQuery, queryTokens, rowText, selectedBadge, serializeQuery,
-  sortKey, sortOrder,
-} from "./browse-core.js";
-import { readConfig } from "./config.js";
-
-function start() {
-  const config = readConfig(document);
+function boot() {
   const form = document.getElementById("psea-browse-filters");
   const table = document.getElementById("psea-browse-table");
-  const input = document.getElementById("psea-browse-q");
-  const countBox = document.getElementById("psea-browse-count");
-  if (!config || !config.browse || !form || !table || !input || !table.tBodies.length) return;
-  const tbody = table.tBodies[0];
-  const shownEl = countBox && countBox.querySelector("[data-shown]");
-  const totalEl = countBox && countBox.querySelector("[data-total]");
-  const emptyEl = document.getElementById("psea-browse-empty");
-  const moreBox = document.getElementById("psea-browse-more");
-  const moreButton = moreBox && moreBox.querySelector("button");
-  const moreText = moreBox && moreBox.querySelector("[data-more-text]");
-  const PAGE = Math.max(1, Number(config.browse.pageSize) || 100);
-  const DEFAULT_SORT = config.browse.defaultSort;
-  const collator = new Intl.Collator("th", { numeric: true, sensitivity: "base" });
-  const NUMBER = new Intl.NumberFormat("en-US");
-  const format = (n) => NUMBER.format(n);
+  if (!form || !table || !table.tHead) return;
+  const more = document.getElementById("psea-browse-more");
 
-  // Facets ----------------------------------------------------------------------------------------
-  const facets = Array.prototype.map.call(form.querySelectorAll("fieldset[data-facet]"), (fieldset) => {
-    const name = fieldset.getAttribute("data-facet");
-    const boxes = Array.prototype.slice.call(fieldset.querySelectorAll('input[type="checkbox"]'));
-    const index = new Map();
-    boxes.forEach((box, i) => index.set(box.value, i));
-    const group = fieldset.closest("details");
-    return {
-      name,
-      multi: fieldset.hasAttribute("data-facet-multi"),  // a row has several values (space-separated)
-      attr: "data-" + name.replace(/_/g, "-"),
-      boxes,
-      size: boxes.length,
-      index,  // value -> position; a value with no checkbox gets boxes.length
-      counts: boxes.map((box) => box.parentNode.querySelector("[data-facet-count]")),
-      shownCounts: boxes.map(() => -1),
-      selected: new Uint8Array(boxes.length + 1),
-      active: false,
-      badge: group && group.querySelector("[data-facet-selected]"),
-    };
-  });
-  const facetNames = facets.map((facet) => facet.name);
+  // In the page from the start, disabled until now (macros/pages/browse.py): nothing moves.
+  table.tHead.querySelectorAll("th[data-sort] button.psea-sort").forEach((button) => { button.disabled = false; });
 
-  // Columns ---------------------------------------------------------------------------------------
-  const headers = Array.prototype.slice.call(table.tHead ? table.tHead.querySelectorAll("th[data-sort]") : []);
-  const columns = new Map();  // sort key -> {th, button, cell index}
-  headers.forEach((th) => {
-    columns.set(th.getAttribute("data-sort"), { th, cell: th.cellIndex, button: null });
-  });
-  const sortKeys = Array.from(columns.keys());
-
-  // Rows, read once -------------------------------------------------------------------------------
-  function cellText(tr, key, firstLink) {
-    const column = columns.get(key);
-    const cell = column && tr.cells[column.cell];
-    if (!cell) return "";
-    const link = firstLink && cell.querySelector("a");
-    return (link || cell).textContent;
-  }
-  const rows = Array.prototype.map.call(tbody.rows, (tr, position) => {
-    const values = new Uint16Array(facets.length);
-    const sets = facets.map(() => null);
-    facets.forEach((facet, f) => {
-      if (facet.multi) {
-        values[f] = facet.boxes.length;
-        sets[f] = (tr.getAttribute(facet.attr) || "").split(" ").map((v) => facet.index.get(v))
-          .filter((i) => i !== undefined);
-        return;
-      }
-      const value = facet.index.get(tr.getAttribute(facet.attr) || "");
-      values[f] = value === undefined ? facet.boxes.length : value;
-    });
-    const names = [cellText(tr, "title", true), cellText(tr, "agency", false), tr.getAttribute("data-search-extra")];
-    return {
-      el: tr,
-      position,
-      values,
-      sets,
-      names,
-      key: tr.getAttribute("data-case"),
-      text: rowText(names),
-      shown: !tr.hidden,
-    };
-  });
-  const total = rows.length;
-  let ordered = rows.slice();  // rows in the order the table shows them
-
-  // State -----------------------------------------------------------------------------------------
-  const state = { sort: DEFAULT_SORT, dir: defaultDir(DEFAULT_SORT), limit: PAGE };
-
-  function readUrl() {
-    const wanted = parseQuery(window.location.search, facetNames, sortKeys, DEFAULT_SORT);
-    facets.forEach((facet) => {
-      const values = new Set(wanted.selected[facet.name]);
-      facet.boxes.forEach((box) => { box.checked = values.has(box.value); });
-      readFacet(facet);
-    });
-    input.value = wanted.q;
-    state.sort = wanted.sort;
-    state.dir = wanted.dir;
-  }
-
-  function readFacet(facet) {
-    let n = 0;
-    facet.boxes.forEach((box, i) => {
-      facet.selected[i] = box.checked ? 1 : 0;
-      n += facet.selected[i];
-    });
-    facet.active = n > 0;
-    if (facet.badge) {
-      facet.badge.hidden = n === 0;
-      facet.badge.textContent = selectedBadge(n);
+  let loading = null;
+  let started = false;
+  const pending = [];  // [target, event type] done before browse-view.js took over
+  function load() {
+    if (!loading) {
+      loading = import("./browse-view.js").then((view) => {
+        view.start();
+        started = true;
+        // Handed on as they happened: browse-view.js's own listeners take them from here.
+        pending.splice(0).forEach(([target, type]) => {
+          if (type === "click") target.click();
+          else target.dispatchEvent(new Event(type, { bubbles: true }));
+        });
+      }).catch((err) => { console.error("psea: browse", err); });
     }
+    return loading;
   }
-
-  function urlFor() {
-    const selected = {};
-    facets.forEach((facet) => {
-      selected[facet.name] = facet.boxes.filter((box) => box.checked).map((box) => box.value);
-    });
-    const query = serializeQuery(window.location.search,
-      { selected, q: input.value, sort: state.sort, dir: state.dir }, facetNames, DEFAULT_SORT);
-    return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
-  }
-
-  /* Facet clicks and sorting add a history entry; typing adds one entry when it starts and then
-   * keeps replacing it, so Back leaves the search as a whole instead of one letter at a time. */
-  let typingTimer = 0;
-  function saveUrl(kind) {
-    window.clearTimeout(typingTimer);
-    typingTimer = 0;
-    const url = urlFor();
-    const here = window.location.pathname + window.location.search + window.location.hash;
-    const current = window.history.state && window.history.state.psea;
-    try {
-      if (url === here) {
-        if (kind === "typing" && current !== "typing") return;
-        window.history.replaceState({ psea: current || kind }, "", url);
-      } else if (kind === "typing" && current === "typing") {
-        window.history.replaceState({ psea: "typing" }, "", url);
-      } else {
-        window.history.pushState({ psea: kind }, "", url);
-      }
-    } catch (err) {
-      /* Browsers limit how often history can change; the view itself is already up to date. */
+  function keep(event) {
+    if (started) return;
+    const target = event.target;
+    if (event.type === "click" && !(target.closest && target.closest("button.psea-sort, #psea-browse-more button"))) {
+      return;
     }
+    pending.push([event.type === "click" ? target.closest("button") : target, event.type]);
+    load();
   }
-  function saveUrlSoon() {
-    window.clearTimeout(typingTimer);
-    typingTimer = window.setTimeout(() => saveUrl("typing"), 250);
-  }
-
-  // Filtering -------------------------------------------------------------------------------------
-  /* Recount and redisplay. `more` keeps the pages already opened; any other change of the view
-   * starts again from the first page. Returns the first row that a new page displayed. */
-  /* The rows' problem, solution and impact (the table's data-text-index file, a few hundred bytes a
-   * case): fetched once, when the text box is first used, then matched like the names. */
-  let texts = null;
-  function loadTexts() {
-    const file = table.getAttribute("data-text-index");
-    if (texts || !file) return;
-    texts = fetch(new URL(file, window.location.href).href).then((r) => r.json()).then((data) => {
-      rows.forEach((row) => {
-        const more = row.key && data[row.key];
-        if (more) row.text = rowText(row.names.concat(more.split("\n")));
-      });
-      table.setAttribute("data-text-loaded", "");  // the rows' texts are searched from now on
-      filter();
-    }).catch((err) => { console.error("psea: browse text index", err); });
-  }
-  const segmenter = typeof Intl.Segmenter === "function" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
-
-  function filter(more) {
-    if (!more) state.limit = PAGE;
-    if (input.value.trim()) loadTexts();
-    const result = filterRows(ordered, facets, queryTokens(input.value, segmenter), state.limit);
-    let firstNew = null;
-    for (let r = 0; r < total; r++) {
-      const row = ordered[r];
-      const visible = result.visible[r] === 1;
-      if (visible !== row.shown) {
-        if (visible && !firstNew) firstNew = row;
-        row.shown = visible;
-        row.el.hidden = !visible;
-      }
-    }
-    const shown = result.shown;
-    facets.forEach((facet, f) => {
-      facet.counts.forEach((el, i) => {
-        const n = result.tallies[f][i];
-        if (!el || facet.shownCounts[i] === n) return;
-        facet.shownCounts[i] = n;
-        el.textContent = "(" + format(n) + ")";
-        el.parentNode.classList.toggle("psea-facet-none", n === 0);
-      });
-    });
-    if (shownEl) shownEl.textContent = format(shown);
-    if (totalEl) totalEl.textContent = format(total);
-    if (emptyEl) emptyEl.hidden = shown !== 0;
-    if (moreBox) {
-      const texts = moreTexts(shown, state.limit, PAGE, format);
-      moreBox.hidden = texts.rest <= 0;
-      if (moreText) moreText.textContent = texts.text;
-      if (moreButton) moreButton.textContent = texts.button;
-    }
-    return firstNew;
-  }
-
-  // Sorting ---------------------------------------------------------------------------------------
-  const levelFacet = facets.filter((facet) => facet.name === "level")[0];
-  const levelRank = levelFacet ? levelFacet.index : new Map();
-  const keysByColumn = new Map();  // column -> array of keys by row position, built on first use
-  function keysFor(key) {
-    if (!keysByColumn.has(key)) {
-      keysByColumn.set(key, rows.map((row) => {
-        let raw;
-        if (key === "year") raw = row.el.getAttribute("data-year");
-        else if (key === "level") raw = row.el.getAttribute("data-level");
-        else raw = cellText(row.el, key, key === "title");
-        return sortKey(key, raw, levelRank);
-      }));
-    }
-    return keysByColumn.get(key);
-  }
-  const orders = new Map();  // "column:dir" -> rows in that order
-  let currentOrder = DEFAULT_SORT + ":" + defaultDir(DEFAULT_SORT);  // the order the page is built in
-  function sortRows() {
-    const id = state.sort + ":" + state.dir;
-    if (id !== currentOrder) {
-      let order = orders.get(id);
-      if (!order) {
-        order = sortOrder(keysFor(state.sort), state.dir, collator).map((position) => rows[position]);
-        orders.set(id, order);
-      }
-      const fragment = document.createDocumentFragment();
-      for (let i = 0; i < order.length; i++) fragment.appendChild(order[i].el);
-      tbody.appendChild(fragment);
-      currentOrder = id;
-      ordered = order;
-    }
-    columns.forEach((column, key) => {
-      if (key === state.sort) {
-        column.th.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
-      } else {
-        column.th.removeAttribute("aria-sort");
-      }
-    });
-  }
-  orders.set(currentOrder, rows.slice());
-
-  columns.forEach((column, key) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "psea-sort";
-    while (column.th.firstChild) button.appendChild(column.th.firstChild);
-    button.setAttribute("title", "เรียงตามคอลัมน์นี้");
-    column.th.appendChild(button);
-    column.button = button;
-    button.addEventListener("click", () => {
-      if (state.sort === key) {
-        state.dir = state.dir === "asc" ? "desc" : "asc";
-      } else {
-        state.sort = key;
-        state.dir = defaultDir(key);
-      }
-      sortRows();
-      filter();  // the first page of the new order
-      saveUrl("sort");
-    });
+  form.addEventListener("submit", (event) => { if (!started) event.preventDefault(); });
+  ["change", "input", "reset"].forEach((type) => form.addEventListener(type, keep));
+  [table.tHead, more].forEach((part) => { if (part) part.addEventListener("click", keep); });
+  // Fetched as soon as the visitor reaches for a control, before the click or key that follows.
+  [form, table.tHead, more].forEach((part) => {
+    if (!part) return;
+    part.addEventListener("focusin", load);
+    part.addEventListener("pointerdown", load);
   });
-
-  // Events ----------------------------------------------------------------------------------------
-  input.addEventListener("focus", loadTexts);  // fetched while the visitor starts typing
-  input.addEventListener("input", () => {
-    filter();
-    saveUrlSoon();
-  });
-  form.addEventListener("change", (event) => {
-    const box = event.target;
-    if (!box || box.type !== "checkbox") return;
-    facets.forEach((facet) => { if (facet.name === box.name) readFacet(facet); });
-    filter();
-    saveUrl("facet");
-  });
-  if (moreButton) {
-    moreButton.addEventListener("click", () => {
-      state.limit += PAGE;
-      const first = filter(true);
-      const link = first && first.el.querySelector("a");
-      if (link) link.focus();  // keyboard and screen reader users continue at the new rows
-    });
-  }
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();  // Enter in the search box: the view is already filtered
-    if (typingTimer) saveUrl("typing");
-  });
-  form.addEventListener("reset", (event) => {
-    event.preventDefault();
-    input.value = "";
-    facets.forEach((facet) => {
-      facet.boxes.forEach((box) => { box.checked = false; });
-      readFacet(facet);
-    });
-    filter();
-    saveUrl("facet");
-    input.focus();
-  });
-  input.addEventListener("blur", () => {
-    if (typingTimer) saveUrl("typing");
-  });
-  window.addEventListener("pagehide", () => {
-    if (typingTimer) saveUrl("typing");
-  });
-  window.addEventListener("popstate", () => {
-    window.clearTimeout(typingTimer);
-    typingTimer = 0;
-    readUrl();
-    sortRows();
-    filter();
-  });
-
-  // Start -----------------------------------------------------------------------------------------
-  readUrl();
-  table.classList.add("psea-sortable");
-  form.hidden = false;
-  sortRows();
-  filter();
+  if (window.location.search) load();  // a view in the URL (browse-view.js tells a plain one)
 }
 
-start();
+boot();
