@@ -23,6 +23,7 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -36,6 +37,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .pages import propose
+from .preview import Preview
 from .render import urls
 from .render.describe import case_description
 from .render.escape import e
@@ -65,6 +67,8 @@ class PseaPlugin(BasePlugin):  # no config options
         super().__init__()
         self.serving = False
         self.search = SearchIndex()
+        self.indexing = True  # pages go to the search index (not in a preview's fast rebuild)
+        self.preview = Preview()  # mkdocs serve: what a fast rebuild needs from the last build
         self._restore_epoch = False
         self._gc_threshold = gc.get_threshold()
 
@@ -87,8 +91,12 @@ class PseaPlugin(BasePlugin):  # no config options
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         # The same time dates the about page's "last change" (content.load passes it to the pages).
         last_change = int(epoch) if epoch and epoch.isdigit() else None
-        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change)
-        site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
+        checks = None
+        if self.serving:
+            self.preview.start_full(config)
+            checks = self.preview.checks
+        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change, checks)
+        self.add_pages(site, config)
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
@@ -111,6 +119,42 @@ class PseaPlugin(BasePlugin):  # no config options
             macros.register_variables({content.SITE_VARIABLE: site})
         return config
 
+    @staticmethod
+    def add_pages(site: content.Site, config) -> None:
+        """The generated pages that need the mkdocs config besides the content."""
+        site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
+
+    @staticmethod
+    def give_site(site: content.Site, config) -> None:
+        """A preview's fast rebuild: the macros of hand-written pages read the new content."""
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            macros.variables[content.SITE_VARIABLE] = site
+
+    @staticmethod
+    def shown_problems(site: content.Site, config) -> tuple[str, ...]:
+        """The problems as the banner lists them (paths relative to the project)."""
+        config_dir = Path(config.config_file_path).parent
+        return tuple(str(p.relative_to(config_dir)) for p in site.problems)
+
+    def on_serve(self, server, *, config, builder):
+        """After the first build of `mkdocs serve`: saved case files are rebuilt by the preview
+        (macros.preview); data/, sources/ and the templates are watched too, and rebuild all."""
+        config_dir = Path(config.config_file_path).parent
+        for folder in (config_dir / "data", config_dir / "sources", config.theme.custom_dir):
+            if folder and Path(folder).is_dir():
+                server.watch(str(folder))
+        server.builder = functools.partial(self._rebuild, builder)
+        return server
+
+    def _rebuild(self, full_build) -> None:
+        try:
+            if self.preview.update(self):
+                return
+        except Exception:  # whatever went wrong, the full rebuild shows the site as it is
+            log.exception("Preview: the fast rebuild failed; rebuilding everything")
+        full_build()
+
     def on_files(self, files, config):
         site = self.site
         docs_dir = Path(config.docs_dir).resolve()
@@ -131,18 +175,29 @@ class PseaPlugin(BasePlugin):  # no config options
                 files.remove(existing)
             files.append(File.generated(config, generated.src_uri, content=generated.content))
         for file in files.documentation_pages():
-            case = site.cases_by_src.get(file.src_uri)
-            if case is not None:
-                # Read and validated already (macros.content): the body as it is, so mkdocs does not
-                # parse the frontmatter a second time (issue: scale). The leading blank line tells
-                # mkdocs there is no metadata; on_page_markdown sets it.
-                file.content_string = "\n" + case.body
+            self.set_source(file, site, generated=False)
             if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
                 file.inclusion = urls.inclusion(file.src_uri, in_nav)
+        if self.preview.pending is not None:
+            self.preview.pending.files = files
         return files
+
+    @staticmethod
+    def set_source(file: File, site: content.Site, generated: bool = True) -> None:
+        """A case file's or generated page's Markdown as mkdocs is to read it."""
+        case = site.cases_by_src.get(file.src_uri)
+        if case is not None:
+            # Read and validated already (macros.content): the body as it is, so mkdocs does not
+            # parse the frontmatter a second time (issue: scale). The leading blank line tells
+            # mkdocs there is no metadata; on_page_markdown sets it.
+            file.content_string = "\n" + case.body
+        elif generated and file.src_uri in site.pages:
+            file.content_string = site.pages[file.src_uri].markdown
 
     def on_nav(self, nav, config, files):
         self.shells = shell.Shells(nav, enabled=shell.enabled())
+        if self.preview.pending is not None:
+            self.preview.pending.nav = nav
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -163,21 +218,31 @@ class PseaPlugin(BasePlugin):  # no config options
         if generated is not None:
             html = generated.content(html)
         elif case is not None:
-            html = (casepage.print_header(case, config.site_url) + casepage.header(site.corpus, case)
-                    + '<div class="psea-narrative">' + html + "</div>"
-                    + casepage.cite_section(case, config.site_url, config.site_name)
-                    + casepage.footer(site.corpus, case, config.site_url) + propose.report_error_link(config, case))
+            html = self.case_parts(site, case, config, html)
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
-            self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on
+            if self.indexing:
+                self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on
         return html
+
+    @staticmethod
+    def case_parts(site: content.Site, case, config=None, html: str = "") -> str:
+        """A case page's content: its narrative (`html`) between the header and footer, which read
+        the corpus (a preview compares them to know which case pages another case's change touches)."""
+        site_url, site_name = (config.site_url, config.site_name) if config is not None else ("", "")
+        return (casepage.print_header(case, site_url) + casepage.header(site.corpus, case)
+                + '<div class="psea-narrative">' + html + "</div>"
+                + casepage.cite_section(case, site_url, site_name)
+                + casepage.footer(site.corpus, case, site_url)
+                + (propose.report_error_link(config, case) if config is not None else ""))
 
     def on_env(self, env, config, files):
         self.shells.finish = self._with_csp
         env.globals["psea_shell_page"] = self.shells.render_page
         env.globals["psea_script_config"] = scriptconfig.config_json  # partials/psea-scripts.html
-        config_dir = Path(config.config_file_path).parent
-        env.globals["psea_problems"] = [p.relative_to(config_dir) for p in self.site.problems]
+        env.globals["psea_problems"] = list(self.shown_problems(self.site, config))
+        if self.preview.pending is not None:
+            self.preview.pending.env = env
         # Every page's Markdown is converted: the index has all its pages and is written meanwhile.
         self.search.start_writing(config.site_dir)
         return env
@@ -198,6 +263,8 @@ class PseaPlugin(BasePlugin):  # no config options
                                meanwhile=lambda: exports.write_exports(site, site_dir))
         finally:
             self._end_build()
+        if self.preview.pending is not None:
+            self.preview.full_done(self.shown_problems(site, config))
 
     def on_build_error(self, error):
         self.search.abort()
