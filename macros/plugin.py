@@ -8,7 +8,9 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
 
 1. on_startup: once per process; remembers whether this is `mkdocs serve`.
 2. on_config: loads and validates the content (macros.content) into `self.site`; a problem aborts
-   a build (a preview shows it on every page instead); hands the site to mkdocs-macros.
+   a build (a preview shows it on every page instead); hands the site to mkdocs-macros. While
+   serving, the preview (macros.preview) starts again: each case file's checks are kept, and the
+   other inputs' sizes and times noted.
 3. on_files: drops invalid case files (preview only), adds the generated pages, gives case files
    their body without frontmatter, and places every page in or out of the navigation.
 4. on_nav: the navigation is known: the page shells (macros.shell) can tell which pages share one.
@@ -18,8 +20,17 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
    are marked and handed to the search index, which works on the other core meanwhile.
 7. on_env: every page's content is in; the search index is written while the theme renders.
 8. per page, on_post_page (and on_post_template for 404.html): the CSP hashes are filled in.
-9. on_post_build: the open-data exports are written while the search index finishes.
+9. on_post_build: the open-data exports are written while the search index finishes; while
+   serving, the preview keeps this build's files, navigation and theme environment.
    on_build_error: the search helper is stopped; nothing is left running.
+10. on_serve (mkdocs serve, once, after the first build): data/, sources/ and overrides/ are
+   watched too, and the server's rebuild becomes `_rebuild`: after a save, Preview.update
+   rebuilds only what the saved case files touch, calling steps 4 to 8 itself for those pages
+   only (on_nav and on_env again, then mkdocs' own page functions, which fire on_page_markdown,
+   on_page_content and on_post_page); on_config, on_files and on_post_build do not run, the
+   search index is left as it is, and the exports are written in a thread. Anything else
+   (a case added or removed, data/, a template, mkdocs.yml) runs mkdocs' full rebuild, steps 2 to 9.
+   What a contributor sees is in macros/preview.py's docstring.
 """
 from __future__ import annotations
 
