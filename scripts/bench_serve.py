@@ -47,26 +47,27 @@ def serve_rebuild(project: Path) -> dict:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     base = f"http://127.0.0.1:{port}/psea-kb/"
-    with tempfile.TemporaryDirectory(prefix="psea-bench-serve-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="psea-bench-serve-") as tmp:  # mkdocs serve's site is made in it
         log = Path(tmp) / "serve.log"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", TMPDIR=tmp)
         with open(log, "w", encoding="utf-8") as out:
             process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                        cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+            original = case.read_text(encoding="utf-8")
             try:
                 _wait(lambda: _get(base) is not None, FIRST_BUILD_DEADLINE, process, "first build", log)
                 runs = []
-                original = case.read_text(encoding="utf-8")
                 for run in range(EDITS):
                     marker = f"แก้ไขทดสอบความเร็ว{run}"
-                    text = re.sub(r'^(title: "?)', rf"\g<1>{marker} ", original, count=1, flags=re.M)
+                    # After the opening quote, if any: the title stays one valid YAML value.
+                    text = re.sub(r"^(title: [\"']?)", rf"\g<1>{marker} ", original, count=1, flags=re.M)
                     started = time.perf_counter()
                     case.write_text(text, encoding="utf-8")
                     _wait(lambda: marker in (_get(base + rel + "/") or ""), EDIT_DEADLINE, process,  # noqa: B023
                           "page with the edit", log)
                     runs.append(time.perf_counter() - started)
-                case.write_text(original, encoding="utf-8")
             finally:
+                case.write_text(original, encoding="utf-8")
                 process.terminate()
                 try:
                     process.wait(timeout=60)
