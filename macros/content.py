@@ -62,7 +62,8 @@ def reload(site: Site, docs_dir: Path, checks: validation.FileChecks) -> Site:
     are those of `site` (a change to them rebuilds everything). Same result as `load`."""
     checks.fresh.clear()
     checks.seen.clear()
-    report = _validate(site.root, docs_dir, checks)
+    # data/ is unchanged (else the preview rebuilds everything): its award data is read once.
+    report = _validate(site.root, docs_dir, checks, site.taxonomy if site.taxonomy.awards else None)
     if report.taxonomy is None:
         return load(site.root, docs_dir, site.inputs.last_change, checks)
     earlier = {case.path: case for case in site.corpus.cases}
@@ -86,8 +87,10 @@ def _case(parsed, earlier: Case | None, fresh: bool) -> Case:
     return earlier if earlier is not None and (earlier.meta, earlier.body) == (case.meta, case.body) else case
 
 
-def _validate(config_dir: Path, docs_dir: Path, checks: validation.FileChecks | None) -> validation.Report:
-    return validation.validate(cases_dir=Path(docs_dir) / "cases", data_dir=Path(config_dir) / "data", cache=checks)
+def _validate(config_dir: Path, docs_dir: Path, checks: validation.FileChecks | None,
+              taxonomy: Taxonomy | None = None) -> validation.Report:
+    return validation.validate(cases_dir=Path(docs_dir) / "cases", data_dir=Path(config_dir) / "data", cache=checks,
+                               taxonomy=taxonomy)
 
 
 def _site(config_dir: Path, report: validation.Report, inputs: BuildInputs,

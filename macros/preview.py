@@ -19,8 +19,8 @@ hands the server its own rebuild (PseaPlugin.on_serve), which asks `Preview.upda
 4. Those pages go through mkdocs' own page functions (mkdocs.commands.build: _populate_page and
    _build_page, the ones a full build calls, so every plugin event runs as in a build), with the
    navigation, files and theme environment of the last full build. Changed generated files (the
-   browse page's text index) are written; the open-data exports are written afterwards in a thread
-   (each file replaced whole), while the browser already reloads.
+   browse page's text index) are written; the open-data exports follow in a thread two seconds
+   later (each file replaced whole; a further save within that time makes them again instead).
 
 What a contributor sees: the saved case's page, its listings and the counting pages are current a
 moment after saving. The problem banner is on every page of a full rebuild and on every page a
@@ -50,6 +50,7 @@ from .render.fragments import related_members
 from .validate import FileChecks
 
 log = logging.getLogger("mkdocs.plugins.psea.preview")
+EXPORT_DELAY = 2.0  # seconds after a fast rebuild before its open-data files are made
 ERROR_TEMPLATE = "404.html"  # the page the server shows at a removed page's address
 _MKDOCS_PARTS = ("_populate_page", "_build_page", "_build_theme_template")
 
@@ -103,12 +104,15 @@ class Preview:
     banners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # src_uri -> problems, written since
     error_page_problems: tuple[str, ...] = ()  # the problem list 404.html shows
     rewritten: list[str] = field(default_factory=list)  # src_uris the last rebuild wrote ([] after a full one)
-    exporting: threading.Thread | None = None
+    later_exports: LaterExports | None = None  # the open-data files of the last fast rebuild, still to write
 
     # The full build ----------------------------------------------------------------------------
     def start_full(self, config) -> None:
-        """on_config of a full build: every file is read again."""
-        self.wait()
+        """on_config of a full build: every file is read again (and the full build writes the exports)."""
+        if self.later_exports is not None:
+            self.later_exports.cancel()
+            self.later_exports.thread.join()
+            self.later_exports = None
         self.checks = FileChecks()
         self.inputs = other_inputs(config)
         self.pending = Build(config)
@@ -128,7 +132,6 @@ class Preview:
         if build is None or not all(hasattr(mkdocs_build, name) for name in _MKDOCS_PARTS):
             return False
         started = time.perf_counter()
-        self.wait()
         config, files = build.config, build.files
         docs_dir = _dirs(config)[1]
         inputs = other_inputs(config)
@@ -182,9 +185,7 @@ class Preview:
             if old.files.get(src) != generated:
                 _write(Path(config.site_dir) / src, generated.content)
         if site.corpus.cases != old.corpus.cases:
-            self.exporting = threading.Thread(target=_write_exports, args=(site, Path(config.site_dir)),
-                                              name="psea-exports", daemon=True)
-            self.exporting.start()
+            self.later_exports = LaterExports(site, Path(config.site_dir), self.later_exports)
         self.rewritten = sorted(p.file.src_uri for p in pages)
         log.debug(f"Preview: rebuilt {', '.join(self.rewritten)}; removed {', '.join(sorted(removed))}")
         log.info(f"Preview: {len(pages)} page(s) rebuilt, {len(removed)} removed, in "
@@ -249,12 +250,6 @@ class Preview:
         finally:
             plugin.indexing = True
 
-    def wait(self) -> None:
-        """Let the exports of the last fast rebuild finish before the next build writes."""
-        if self.exporting is not None:
-            self.exporting.join()
-            self.exporting = None
-
 
 def _dirs(config) -> tuple[Path, Path]:
     return Path(config.config_file_path).parent, Path(config.docs_dir)
@@ -269,9 +264,32 @@ def _write(path: Path, text: str) -> None:
     os.replace(handle.name, path)
 
 
-def _write_exports(site, site_dir: Path) -> None:
-    try:
-        for name, text in exports.export_texts(site).items():
-            _write(site_dir / name, text)
-    except Exception as err:  # a thread's error would go unseen otherwise
-        log.error(f"Preview: the open-data files were not written: {err}")
+class LaterExports:
+    """The open-data files (cases.json, cases.csv, ...) of a fast rebuild, written in a thread
+    EXPORT_DELAY seconds after it: making them takes about a second at 5,000 cases, which would
+    hold up the page the contributor waits for, and a save that follows soon makes them again
+    (the earlier ones are then dropped)."""
+
+    def __init__(self, site, site_dir: Path, earlier: LaterExports | None):
+        self.cancelled = threading.Event()
+        if earlier is not None:
+            earlier.cancel()
+        self.thread = threading.Thread(target=self._run, args=(site, site_dir, earlier), name="psea-exports",
+                                       daemon=True)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def _run(self, site, site_dir: Path, earlier: LaterExports | None) -> None:
+        if earlier is not None:
+            earlier.thread.join()  # never two writers at once
+        if self.cancelled.wait(EXPORT_DELAY):
+            return
+        try:
+            texts = exports.export_texts(site)
+            if not self.cancelled.is_set():
+                for name, text in texts.items():
+                    _write(site_dir / name, text)
+        except Exception as err:  # a thread's error would go unseen otherwise
+            log.error(f"Preview: the open-data files were not written: {err}")

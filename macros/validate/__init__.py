@@ -89,12 +89,13 @@ def _data_problem(path, line, message) -> Problem:
 
 
 def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR, root: Path | None = None,
-             cache: FileChecks | None = None) -> Report:
+             cache: FileChecks | None = None, taxonomy: taxonomy_module.Taxonomy | None = None) -> Report:
     """Check the award data and the given case files (every case under `cases_dir` when paths is
     empty, and then every Markdown file of the project that is a case outside `cases_dir` too).
-    `cache` (a preview's, macros.content) keeps each file's own checks while the file is unchanged."""
+    `cache` (a preview's, macros.content) keeps each file's own checks while the file is unchanged;
+    `taxonomy`: the award data as read already from `data_dir`, while data/ is unchanged."""
     try:
-        tax = taxonomy_module.Taxonomy.load(data_dir or taxonomy_module.DATA_DIR)
+        tax = taxonomy or taxonomy_module.Taxonomy.load(data_dir or taxonomy_module.DATA_DIR)
     except yamlines.YamlError as err:  # a broken data file: nothing else can be checked
         return Report([_data_problem(err.path, err.line, err.message)], [], None)
     root = Path(root) if root is not None else project_root(cases_dir)
