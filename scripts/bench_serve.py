@@ -38,8 +38,8 @@ def _wait(condition, deadline: float, process: subprocess.Popen, what: str, log:
         time.sleep(0.05)
 
 
-def serve_rebuild(project: Path) -> dict:
-    """serve_rebuild_seconds (median of EDITS saves), the runs, and how many pages the last one rebuilt."""
+def serve_rebuild(project: Path, edits: int = EDITS) -> dict:
+    """serve_rebuild_seconds (median of `edits` saves), the runs, and how many pages the last one rebuilt."""
     cases = sorted((project / "content" / "cases").rglob("*.md"))
     case = cases[len(cases) // 2]
     rel = case.relative_to(project / "content").with_suffix("").as_posix()
@@ -57,7 +57,7 @@ def serve_rebuild(project: Path) -> dict:
             try:
                 _wait(lambda: _get(base) is not None, FIRST_BUILD_DEADLINE, process, "first build", log)
                 runs = []
-                for run in range(EDITS):
+                for run in range(edits):
                     marker = f"แก้ไขทดสอบความเร็ว{run}"
                     # After the opening quote, if any: the title stays one valid YAML value.
                     text = re.sub(r"^(title: [\"']?)", rf"\g<1>{marker} ", original, count=1, flags=re.M)
