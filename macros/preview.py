@@ -245,6 +245,8 @@ class Preview:
                 mkdocs_build._build_page(page, config, doc_files, nav, env,
                                          excluded=page.file.inclusion.is_excluded())
                 self.banners[page.file.src_uri] = problems
+            for page in pages:  # as a build does: a link to a missing anchor is reported
+                page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
             if problems != self.error_page_problems:
                 mkdocs_build._build_theme_template(ERROR_TEMPLATE, env, files, config, nav)
                 self.error_page_problems = problems
