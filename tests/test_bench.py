@@ -20,7 +20,7 @@ BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", 
 BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms")
-SERVE_KEYS = ("serve_rebuild_seconds", "serve_rebuild_pages")
+SERVE_KEYS = ("serve_rebuild_seconds", "serve_rebuild_pages", "serve_rebuild_cpu_seconds")
 
 
 def run_bench(*args: str) -> tuple[list[dict[str, str]], dict[str, str]]:
