@@ -20,6 +20,8 @@ $(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt
 build: $(BIN)/.site-installed
 	$(BIN)/mkdocs build --strict
 
+# A live preview: a saved case rebuilds only the pages it touches (macros/preview.py); a change under
+# data/, sources/, overrides/ or to mkdocs.yml rebuilds the whole site.
 serve: $(BIN)/.site-installed
 	$(BIN)/mkdocs serve
 

@@ -8,7 +8,9 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
 
 1. on_startup: once per process; remembers whether this is `mkdocs serve`.
 2. on_config: loads and validates the content (macros.content) into `self.site`; a problem aborts
-   a build (a preview shows it on every page instead); hands the site to mkdocs-macros.
+   a build (a preview shows it on every page instead); hands the site to mkdocs-macros. While
+   serving, the preview (macros.preview) starts again: each case file's checks are kept, and the
+   other inputs' sizes and times noted.
 3. on_files: drops invalid case files (preview only), adds the generated pages, gives case files
    their body without frontmatter, and places every page in or out of the navigation.
 4. on_nav: the navigation is known: the page shells (macros.shell) can tell which pages share one.
@@ -18,11 +20,21 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
    are marked and handed to the search index, which works on the other core meanwhile.
 7. on_env: every page's content is in; the search index is written while the theme renders.
 8. per page, on_post_page (and on_post_template for 404.html): the CSP hashes are filled in.
-9. on_post_build: the open-data exports are written while the search index finishes.
+9. on_post_build: the open-data exports are written while the search index finishes; while
+   serving, the preview keeps this build's files, navigation and theme environment.
    on_build_error: the search helper is stopped; nothing is left running.
+10. on_serve (mkdocs serve, once, after the first build): data/, sources/ and overrides/ are
+   watched too, and the server's rebuild becomes `_rebuild`: after a save, Preview.update
+   rebuilds only what the saved case files touch, calling steps 4 to 8 itself for those pages
+   only (on_nav and on_env again, then mkdocs' own page functions, which fire on_page_markdown,
+   on_page_content and on_post_page); on_config, on_files and on_post_build do not run, the
+   search index is left as it is, and the exports are written in a thread. Anything else
+   (a case added or removed, data/, a template, mkdocs.yml) runs mkdocs' full rebuild, steps 2 to 9.
+   What a contributor sees is in macros/preview.py's docstring.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -36,6 +48,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import casepage, content, exports, scriptconfig, shell
 from .csp import with_csp
 from .pages import propose
+from .preview import Preview
 from .render import tables, urls
 from .render.describe import case_description
 from .render.escape import e
@@ -66,6 +79,8 @@ class PseaPlugin(BasePlugin):  # no config options
         super().__init__()
         self.serving = False
         self.search = SearchIndex()
+        self.indexing = True  # pages go to the search index (not in a preview's fast rebuild)
+        self.preview = Preview()  # mkdocs serve: what a fast rebuild needs from the last build
         self._restore_epoch = False
         self._gc_threshold = gc.get_threshold()
 
@@ -88,8 +103,12 @@ class PseaPlugin(BasePlugin):  # no config options
         config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
         # The same time dates the about page's "last change" (content.load passes it to the pages).
         last_change = int(epoch) if epoch and epoch.isdigit() else None
-        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change)
-        site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
+        checks = None
+        if self.serving:
+            self.preview.start_full(config)
+            checks = self.preview.checks
+        self.site = site = content.load(config_dir, Path(config.docs_dir), last_change, checks)
+        self.add_pages(site, config)
         for problem in site.problems:
             log.error(problem.relative_to(config_dir))
         if site.problems:
@@ -109,6 +128,42 @@ class PseaPlugin(BasePlugin):  # no config options
         if macros is not None:
             macros.register_variables({content.SITE_VARIABLE: site})
         return config
+
+    @staticmethod
+    def add_pages(site: content.Site, config) -> None:
+        """The generated pages that need the mkdocs config besides the content."""
+        site.pages[propose.SRC_URI] = propose.page(site.taxonomy, config)  # needs the repository's address
+
+    @staticmethod
+    def give_site(site: content.Site, config) -> None:
+        """A preview's fast rebuild: the macros of hand-written pages read the new content."""
+        macros = config.plugins.get("macros")
+        if macros is not None:
+            macros.variables[content.SITE_VARIABLE] = site
+
+    @staticmethod
+    def shown_problems(site: content.Site, config) -> tuple[str, ...]:
+        """The problems as the banner lists them (paths relative to the project)."""
+        config_dir = Path(config.config_file_path).parent
+        return tuple(str(p.relative_to(config_dir)) for p in site.problems)
+
+    def on_serve(self, server, *, config, builder):
+        """After the first build of `mkdocs serve`: saved case files are rebuilt by the preview
+        (macros.preview); data/, sources/ and the templates are watched too, and rebuild all."""
+        config_dir = Path(config.config_file_path).parent
+        for folder in (config_dir / "data", config_dir / "sources", config.theme.custom_dir):
+            if folder and Path(folder).is_dir():
+                server.watch(str(folder))
+        server.builder = functools.partial(self._rebuild, builder)
+        return server
+
+    def _rebuild(self, full_build) -> None:
+        try:
+            if self.preview.update(self):
+                return
+        except Exception:  # whatever went wrong, the full rebuild shows the site as it is
+            log.exception("Preview: the fast rebuild failed; rebuilding everything")
+        full_build()
 
     def on_files(self, files, config):
         site = self.site
@@ -130,18 +185,29 @@ class PseaPlugin(BasePlugin):  # no config options
                 files.remove(existing)
             files.append(File.generated(config, generated.src_uri, content=generated.content))
         for file in files.documentation_pages():
-            case = site.cases_by_src.get(file.src_uri)
-            if case is not None:
-                # Read and validated already (macros.content): the body as it is, so mkdocs does not
-                # parse the frontmatter a second time (issue: scale). The leading blank line tells
-                # mkdocs there is no metadata; on_page_markdown sets it.
-                file.content_string = "\n" + case.body
+            self.set_source(file, site, generated=False)
             if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
                 file.inclusion = urls.inclusion(file.src_uri, in_nav)
+        if self.preview.pending is not None:
+            self.preview.pending.files = files
         return files
+
+    @staticmethod
+    def set_source(file: File, site: content.Site, generated: bool = True) -> None:
+        """A case file's or generated page's Markdown as mkdocs is to read it."""
+        case = site.cases_by_src.get(file.src_uri)
+        if case is not None:
+            # Read and validated already (macros.content): the body as it is, so mkdocs does not
+            # parse the frontmatter a second time (issue: scale). The leading blank line tells
+            # mkdocs there is no metadata; on_page_markdown sets it.
+            file.content_string = "\n" + case.body
+        elif generated and file.src_uri in site.pages:
+            file.content_string = site.pages[file.src_uri].markdown
 
     def on_nav(self, nav, config, files):
         self.shells = shell.Shells(nav, enabled=shell.enabled())
+        if self.preview.pending is not None:
+            self.preview.pending.nav = nav
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -162,22 +228,32 @@ class PseaPlugin(BasePlugin):  # no config options
         if generated is not None:
             html = generated.content(html)
         elif case is not None:
-            html = (casepage.print_header(case, config.site_url) + casepage.header(site.corpus, case)
-                    + '<div class="psea-narrative">' + html + "</div>"
-                    + casepage.cite_section(case, config.site_url, config.site_name)
-                    + casepage.footer(site.corpus, case, config.site_url) + propose.report_error_link(config, case))
+            html = self.case_parts(site, case, config, html)
         html = tables.scrollable(html)
         if search_policy.is_indexed(page.url):
             html = search_policy.body(html, page.title or config.site_name)
-            self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on
+            if self.indexing:
+                self.search.page_ready(page.file.dest_uri, html)  # indexed on the other core while mkdocs goes on
         return html
+
+    @staticmethod
+    def case_parts(site: content.Site, case, config=None, html: str = "") -> str:
+        """A case page's content: its narrative (`html`) between the header and footer, which read
+        the corpus (a preview compares them to know which case pages another case's change touches)."""
+        site_url, site_name = (config.site_url, config.site_name) if config is not None else ("", "")
+        return (casepage.print_header(case, site_url) + casepage.header(site.corpus, case)
+                + '<div class="psea-narrative">' + html + "</div>"
+                + casepage.cite_section(case, site_url, site_name)
+                + casepage.footer(site.corpus, case, site_url)
+                + (propose.report_error_link(config, case) if config is not None else ""))
 
     def on_env(self, env, config, files):
         self.shells.finish = self._with_csp
         env.globals["psea_shell_page"] = self.shells.render_page
         env.globals["psea_script_config"] = scriptconfig.config_json  # partials/psea-scripts.html
-        config_dir = Path(config.config_file_path).parent
-        env.globals["psea_problems"] = [p.relative_to(config_dir) for p in self.site.problems]
+        env.globals["psea_problems"] = list(self.shown_problems(self.site, config))
+        if self.preview.pending is not None:
+            self.preview.pending.env = env
         # Every page's Markdown is converted: the index has all its pages and is written meanwhile.
         self.search.start_writing(config.site_dir)
         return env
@@ -198,6 +274,8 @@ class PseaPlugin(BasePlugin):  # no config options
                                meanwhile=lambda: exports.write_exports(site, site_dir))
         finally:
             self._end_build()
+        if self.preview.pending is not None:
+            self.preview.full_done(self.shown_problems(site, config))
 
     def on_build_error(self, error):
         self.search.abort()

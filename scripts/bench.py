@@ -12,7 +12,9 @@ agencies and provinces), into a temporary copy of the project, then:
 - unless --no-browser, serves the site on 127.0.0.1 and measures in headless Chromium (Debian's,
   driven by Playwright) what a first search downloads, how long a browse-filter keystroke takes
   and how many Thai words are cut at a line break (`thai_midword_breaks`: scripts/thai_breaks.py,
-  one page of each type at 1280, 768 and 375 px).
+  one page of each type at 1280, 768 and 375 px);
+- unless --no-serve, runs `mkdocs serve` on the project, saves one case with a new title and
+  measures until the served page shows it (serve_rebuild_seconds, scripts/bench_serve.py).
 
 Output: one `name=value` per line. With several sizes, each size's block starts with `cases=N` and
 a last block compares them (seconds_per_case_ratio = seconds per case at the largest size divided by
@@ -48,6 +50,7 @@ import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
 # isort: split
 import frontmatter
+from bench_serve import serve_rebuild
 
 from macros.taxonomy import Taxonomy
 from macros.validate import validate
@@ -406,6 +409,8 @@ def run_size(n: int, args, workdir: Path) -> dict:
         emit(bare_build_seconds=round(min(floors), 2), ratio_vs_bare=round(build / min(floors), 3))
     if not args.no_browser:
         emit(**browser_figures(site))
+    if not args.no_serve:
+        emit(**serve_rebuild(project))
     return figures
 
 
@@ -415,6 +420,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-browser", action="store_true", help="skip the measurements in Chromium")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs-material build")
+    parser.add_argument("--no-serve", action="store_true", help="skip the edit-to-preview time of mkdocs serve")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     parser.add_argument("--profile", help="write a cProfile of the full build to this file (last size)")
     parser.add_argument("--repeat", type=int, default=1,

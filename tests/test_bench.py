@@ -23,6 +23,7 @@ BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms", "thai_midword_breaks",
                 "thai_midword_pages_checked", "browse_first_view_gzip_bytes",
                 "browse_first_view_html_gzip_bytes", "browse_first_view_responses")
+SERVE_KEYS = ("serve_rebuild_seconds", "serve_rebuild_pages", "serve_rebuild_cpu_seconds")
 
 
 def run_bench(*args: str) -> tuple[list[dict[str, str]], dict[str, str]]:
@@ -57,7 +58,9 @@ def test_two_sizes_without_browser_print_every_figure():
     sizes, summary = run_bench("--cases", "12,30", "--no-browser")
     assert [int(b["cases"]) for b in sizes] == [12, 30]
     for block in sizes:
-        assert_numbers(block, BUILD_KEYS + BARE_KEYS)
+        assert_numbers(block, BUILD_KEYS + BARE_KEYS + SERVE_KEYS)
+        assert int(block["serve_rebuild_pages"]) > 0  # the preview's fast rebuild, not a full one
+        assert len(block["serve_rebuild_seconds_runs"].split(",")) == 3
         assert float(block["build_seconds"]) > 0 and int(block["site_bytes"]) > int(block["browse_bytes"]) > 0
         assert block["largest_html_page"].endswith(".html")
         assert block["largest_case_html_page"].startswith("cases/")
@@ -71,7 +74,7 @@ def test_two_sizes_without_browser_print_every_figure():
 
 @pytest.mark.site
 def test_browser_figures():
-    (block,), summary = run_bench("--cases", "20", "--no-bare")
+    (block,), summary = run_bench("--cases", "20", "--no-bare", "--no-serve")
     assert not summary
     assert_numbers(block, BUILD_KEYS + BROWSER_KEYS)
     assert int(block["search_first_results_bytes"]) > 50_000  # Pagefind's script and wasm at least
@@ -85,7 +88,7 @@ def test_browser_figures():
 
 @pytest.mark.site
 def test_repeated_builds_report_the_fastest_run_of_each():
-    (block,), _ = run_bench("--cases", "12", "--no-browser", "--repeat", "2")
+    (block,), _ = run_bench("--cases", "12", "--no-browser", "--repeat", "2", "--no-serve")
     runs = [float(s) for s in block["build_seconds_runs"].split(",")]
     floors = [float(s) for s in block["bare_build_seconds_runs"].split(",")]
     assert len(runs) == len(floors) == 2

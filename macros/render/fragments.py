@@ -108,6 +108,15 @@ def count_line(count: int, noun: str = "ผลงาน") -> str:
     return f'<p class="psea-count"><strong>{count:,}</strong> {noun}</p>'
 
 
+def related_members(corpus: Corpus, case: Case) -> list[Case]:
+    """Every case whose related section (below) may show `case`: the relation is symmetric, so they
+    are the members of its groups and its builds-on chain both ways (mkdocs serve rebuilds their
+    pages when `case` changes, macros.preview)."""
+    return [*corpus.builds_on_chain(case), *corpus.expanded_by(case),
+            *corpus.group("category-year", case.branch, case.category, case.year),
+            *corpus.group("agency", case.agency_slug)]
+
+
 def related_section(corpus: Corpus, case: Case, here: str, limit: int = 5) -> str:
     """Related cases, each list capped so a case page's size does not grow with the corpus; the
     listing page of the group has them all."""

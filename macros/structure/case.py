@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -124,6 +125,6 @@ class Case:
         name = self.agency.name
         return slugify(name) or "agency-" + hashlib.sha256(str(name).encode("utf-8")).hexdigest()[:10]
 
-    @property
+    @cached_property  # a case's values never change once built; pages sort cases again and again
     def sort_key(self) -> tuple[int, tuple[str, str], str]:
         return (-self.year, thai_sort_key(self.title), self.id)

@@ -28,9 +28,9 @@ from .problems import LANGS, Msg, Problem, from_check, problem
 ROOT = taxonomy_module.ROOT
 CASES_DIR = ROOT / "content" / "cases"
 
-__all__ = ["BE_OFFSET", "CASES_DIR", "FORBIDDEN_BODY", "INVISIBLE", "LANGS", "Msg", "Problem", "ROOT", "Report",
-           "THAI_DIGITS", "case_paths", "check_body", "check_case", "check_mapping", "check_value", "validate",
-           "validate_file"]
+__all__ = ["BE_OFFSET", "CASES_DIR", "FORBIDDEN_BODY", "INVISIBLE", "LANGS", "FileChecks", "Msg", "Problem", "ROOT",
+           "Report", "THAI_DIGITS", "case_paths", "check_body", "check_case", "check_mapping", "check_value",
+           "validate", "validate_file"]
 
 
 def case_paths(paths) -> list[Path]:
@@ -47,6 +47,34 @@ def project_root(cases_dir: Path) -> Path:
     return cases_dir.parent.parent if cases_dir.parent.name == "content" else cases_dir.parent
 
 
+class FileChecks:
+    """Each case file's own checks (parse, then check_case), kept by the file's size and
+    modification time: `mkdocs serve` re-checks only the files saved since its last build. The award
+    data must be the same for as long as one FileChecks is used (the preview starts a new one when
+    data/ changes). Without a cache, every file is read as it is now."""
+
+    def __init__(self) -> None:
+        self.kept: dict[Path, tuple[tuple[int, int], CaseFile, list[Problem]]] = {}
+        self.fresh: set[Path] = set()  # the files read again (the caller clears it)
+        self.seen: set[Path] = set()  # the files checked, kept or read (the caller clears it)
+
+    def checked(self, path: Path, tax) -> tuple[CaseFile, list[Problem]]:
+        try:
+            stat = path.stat()
+            signature = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            signature = (-1, -1)
+        self.seen.add(path)
+        kept = self.kept.get(path)
+        if kept is not None and kept[0] == signature:
+            return kept[1], kept[2]
+        case = parse(path)
+        found = [from_check(case.path, check) for check in check_case(case, tax)]
+        self.kept[path] = (signature, case, found)
+        self.fresh.add(path)
+        return case, found
+
+
 @dataclass
 class Report:
     problems: list[Problem]
@@ -60,19 +88,25 @@ def _data_problem(path, line, message) -> Problem:
                    message)
 
 
-def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR, root: Path | None = None) -> Report:
+def validate(paths=None, data_dir=None, cases_dir: Path = CASES_DIR, root: Path | None = None,
+             cache: FileChecks | None = None, taxonomy: taxonomy_module.Taxonomy | None = None) -> Report:
     """Check the award data and the given case files (every case under `cases_dir` when paths is
-    empty, and then every Markdown file of the project that is a case outside `cases_dir` too)."""
+    empty, and then every Markdown file of the project that is a case outside `cases_dir` too).
+    `cache` (a preview's, macros.content) keeps each file's own checks while the file is unchanged;
+    `taxonomy`: the award data as read already from `data_dir`, while data/ is unchanged."""
     try:
-        tax = taxonomy_module.Taxonomy.load(data_dir or taxonomy_module.DATA_DIR)
+        tax = taxonomy or taxonomy_module.Taxonomy.load(data_dir or taxonomy_module.DATA_DIR)
     except yamlines.YamlError as err:  # a broken data file: nothing else can be checked
         return Report([_data_problem(err.path, err.line, err.message)], [], None)
     root = Path(root) if root is not None else project_root(cases_dir)
     problems = [_data_problem(Path(tax.data_dir) / name, line, msg) for name, line, msg in taxonomy_module.check(tax)]
     targets = case_paths(paths or [cases_dir])
-    parsed = [parse(p) for p in targets]
-    for case in parsed:
-        problems += [from_check(case.path, found) for found in check_case(case, tax)]
+    checks = FileChecks() if cache is None else cache
+    parsed = []
+    for path in targets:
+        case, found = checks.checked(path, tax)
+        parsed.append(case)
+        problems += found
     known: dict = {}
     metas: dict = {}
     if paths:  # a few files, checked against the whole corpus for ids and builds_on
