@@ -152,6 +152,13 @@ def test_ctrl_c_ends_cleanly(tmp_path):
             ready, _, _ = select.select([process.stdout], [], [], 1)
             if ready:
                 seen += os.read(process.stdout.fileno(), 4096)
+        # The prompt is written just before the script starts reading its input: a signal in between
+        # waits, unseen, until a line comes (as a second Ctrl-C would end it in a terminal). Wait
+        # until it is blocked reading the pipe, then press Ctrl-C.
+        wchan = Path(f"/proc/{process.pid}/wchan")
+        while wchan.exists() and "pipe_read" not in wchan.read_text():
+            assert time.monotonic() < deadline, wchan.read_text()
+            time.sleep(0.05)  # polling the condition above
         process.send_signal(signal.SIGINT)
         # Not communicate(): it closes stdin at once, and a script that reads the end of its input
         # before the signal arrives ends as "answers ran out" (seen under load).
