@@ -141,9 +141,14 @@ def test_a_case_edit_rebuilds_only_what_it_touches(served):
     page = served.get(f"{EDITED}/")[1]
     assert "ชื่อแก้ไขตัวอย่าง การบริหารจัดการน้ำ 3 มิติ" in page
     # What lists or counts the case is written again and shows the new title...
-    listings = {_page(EDITED), "index.html", "browse/index.html", "years/2562/index.html",
+    listings = {_page(EDITED), "index.html", "years/2562/index.html",
                 "awards/service/not-stated/index.html", "tags/water/index.html"}
+    # /browse/ and its following pages hold one page of rows each: the one that lists the case.
+    listings |= {path for path in _pages(after) if path.startswith("browse/")
+                 and "ชื่อแก้ไขตัวอย่าง" in (served.site / path).read_text(encoding="utf-8")}
+    assert any(path.startswith("browse/") for path in listings), "no browse page lists the edited case"
     assert listings <= written, sorted(listings - written)
+    assert after["browse/rows.json"] != before["browse/rows.json"]  # the rows browse.js shows once it is used
     for path in listings - {"index.html"}:
         assert "ชื่อแก้ไขตัวอย่าง" in (served.site / path).read_text(encoding="utf-8"), path
     # ...and nothing else: a case of another year, category and agency, and the criteria pages, are not.
@@ -163,7 +168,8 @@ def test_a_data_change_rebuilds_everything_as_the_fast_rebuilds_did(served):
     served.edit(EDITED, ("ลดปริมาณน้ำที่ลงสู่กรุงเทพฯ", "ลดปริมาณน้ำที่ไหลลงสู่กรุงเทพฯ"))
     served.wait(served.shows(f"{EDITED}/", "ลดปริมาณน้ำที่ไหลลงสู่กรุงเทพฯ"), "the edited case page")
     served.wait(served.shows("cases.json", "ลดปริมาณน้ำที่ไหลลงสู่กรุงเทพฯ"), "the open data")
-    assert "ลดปริมาณน้ำที่ไหลลงสู่กรุงเทพฯ" in served.get("browse/search-text.json")[1]  # the browse page's text box
+    # The browse page's text box searches the impact in its rows' data (browse/rows.json).
+    assert "ลดปริมาณน้ำที่ไหลลงสู่กรุงเทพฯ" in served.get("browse/rows.json")[1]
     before = served.files()
     pages = {path: (served.site / path).read_bytes() for path in _pages(before)}
     full_before = served.log().count(FULL_BUILD)
