@@ -8,7 +8,8 @@ agencies and provinces), into a temporary copy of the project, then:
   included) and measures it;
 - builds the same Markdown as a bare mkdocs-material site (no macros, no hooks, no generated
   pages, Material's built-in search, a navigation of the section pages only): the floor that any
-  mkdocs site of this many pages costs;
+  mkdocs site of this many pages costs; for each build also its peak memory (peak_rss_mb,
+  bare_peak_rss_mb: the largest resident set among the build's processes);
 - unless --no-browser, serves the site on 127.0.0.1 and measures in headless Chromium (Debian's,
   driven by Playwright) what a first search downloads, how long a browse-filter keystroke takes
   and how many Thai words are cut at a line break (`thai_midword_breaks`: scripts/thai_breaks.py,
@@ -43,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
@@ -135,17 +137,31 @@ def make_bare_project(project: Path, where: Path) -> Path:
 SEARCH_TAIL = re.compile(r"Search index: \d+ pages in ([\d.]+) s after the pages were written")
 
 
-def mkdocs_build(project: Path, out: Path, *extra: str, profile: str | None = None) -> tuple[float, str]:
-    """Wall-clock seconds of `mkdocs build` in a fresh interpreter, and its log."""
+@dataclass(frozen=True, order=True)
+class Build:
+    seconds: float  # wall clock
+    log: str = field(compare=False)
+    peak_rss_mb: float = field(compare=False)  # the largest resident set of the build's processes
+
+
+def mkdocs_build(project: Path, out: Path, *extra: str, profile: str | None = None) -> Build:
+    """`mkdocs build` in a fresh interpreter: its wall-clock seconds, log and peak memory."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     runner = [sys.executable] + (["-m", "cProfile", "-o", profile] if profile else []) + ["-m", "mkdocs"]
-    started = time.perf_counter()
-    result = subprocess.run([*runner, "build", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
-                            cwd=project, env=env, capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        sys.exit(f"build of {project} failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
-    return elapsed, result.stdout + result.stderr
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen([*runner, "build", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
+                                   cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+        # wait4 gives this build's own resource use; ru_maxrss covers the process and the children
+        # it waited for (the search helper and Pagefind), in KiB on Linux.
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        log = output.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{log[-8000:]}")
+    return Build(elapsed, log, round(usage.ru_maxrss / 1024, 1))
 
 
 def site_sizes(site: Path) -> dict:
@@ -395,18 +411,22 @@ def run_size(n: int, args, workdir: Path) -> dict:
     for run in range(args.repeat):
         runs.append(mkdocs_build(project, site, "--strict", profile=args.profile if run == 0 else None))
         if bare is not None:
-            floors.append(mkdocs_build(bare, where / "bare-site")[0])
-    build, build_log = min(runs)
+            floors.append(mkdocs_build(bare, where / "bare-site"))
+    build, build_log = min(runs).seconds, min(runs).log
     emit(build_seconds=round(build, 2), seconds_per_case=round(build / n, 5))
     if len(runs) > 1:
-        emit(build_seconds_runs=",".join(f"{seconds:.2f}" for seconds, _ in runs))
+        emit(build_seconds_runs=",".join(f"{run.seconds:.2f}" for run in runs))
+    emit(peak_rss_mb=max(run.peak_rss_mb for run in runs))
     tail = SEARCH_TAIL.search(build_log)  # the part of the search index not done while pages were built
     emit(search_index_tail_seconds=float(tail.group(1)) if tail else -1)
     emit(**site_sizes(site))
     if floors:
+        floor = min(floors).seconds
         if len(floors) > 1:
-            emit(bare_build_seconds_runs=",".join(f"{seconds:.2f}" for seconds in floors))
-        emit(bare_build_seconds=round(min(floors), 2), ratio_vs_bare=round(build / min(floors), 3))
+            emit(bare_build_seconds_runs=",".join(f"{run.seconds:.2f}" for run in floors))
+        emit(bare_build_seconds=round(floor, 2), ratio_vs_bare=round(build / floor, 3))
+        bare_rss = max(run.peak_rss_mb for run in floors)
+        emit(bare_peak_rss_mb=bare_rss, rss_ratio_vs_bare=round(max(run.peak_rss_mb for run in runs) / bare_rss, 3))
     if not args.no_browser:
         emit(**browser_figures(site))
     if not args.no_serve:

@@ -17,8 +17,8 @@ BUILD_KEYS = ("cases", "generate_seconds", "build_seconds", "seconds_per_case", 
               "site_bytes",
               "largest_html_bytes", "largest_case_html_bytes", "largest_case_html_gzip_bytes", "browse_bytes",
               "overview_html_bytes", "overview_html_gzip_bytes", "province_maps_gzip_bytes",
-              "largest_listing_html_gzip_bytes")
-BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare")
+              "largest_listing_html_gzip_bytes", "peak_rss_mb")
+BARE_KEYS = ("bare_build_seconds", "ratio_vs_bare", "bare_peak_rss_mb", "rss_ratio_vs_bare")
 BROWSER_KEYS = ("search_first_results_bytes", "search_first_results_gzip_bytes",
                 "search_first_results_responses", "browse_keystroke_ms", "thai_midword_breaks",
                 "thai_midword_pages_checked", "browse_first_view_gzip_bytes",
@@ -68,6 +68,7 @@ def test_two_sizes_without_browser_print_every_figure():
         assert 0 < int(block["overview_html_gzip_bytes"]) < int(block["overview_html_bytes"])
         assert 0 < int(block["largest_listing_html_gzip_bytes"]) < int(block["largest_html_bytes"])
         assert int(block["province_maps_gzip_bytes"]) > 0
+        assert float(block["peak_rss_mb"]) > 20 and float(block["bare_peak_rss_mb"]) > 20  # Python and mkdocs at least
         assert not set(BROWSER_KEYS) & set(block)
     assert_numbers(summary, ("seconds_per_case_ratio",))
 
