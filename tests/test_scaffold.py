@@ -141,9 +141,16 @@ def test_answers_running_out_ends_cleanly(tmp_path):
     assert not list(tmp_path.rglob("*.md"))
 
 
+def _as_in_a_terminal() -> None:
+    # A job started in the background by a shell (as CI or a script may run the tests) inherits
+    # Ctrl-C ignored, and Python then installs no handler: the script would never see it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_ends_cleanly(tmp_path):
     process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "new_case.py"), "--cases-dir", str(tmp_path)],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               preexec_fn=_as_in_a_terminal)
     try:
         seen = b""
         deadline = time.monotonic() + 60
