@@ -48,6 +48,7 @@ from . import content, exports
 from .render import urls
 from .render.fragments import related_members
 from .validate import FileChecks
+from .validate.problems import build_summary
 
 log = logging.getLogger("mkdocs.plugins.psea.preview")
 EXPORT_DELAY = 2.0  # seconds after a fast rebuild before its open-data files are made
@@ -173,8 +174,7 @@ class Preview:
             for problem in problems:
                 log.error(problem)
             if problems:
-                log.error(f"{len(problems)} problem(s) in the content; the invalid files are left out of the "
-                          "preview until fixed")
+                log.error(build_summary(len(problems), serving=True))
         self.problems = problems
         self._render(plugin, build, site, pages, problems)
         for src in removed:
