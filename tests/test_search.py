@@ -116,7 +116,11 @@ def test_index_holds_cases_and_criteria_but_no_listing_pages(built_site, cases):
     assert not (built_site / "search" / "search_index.json").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search"' not in home and "data-psea-search" in home
-    assert "assets/js/search.js" in home
+    # Every page loads only the small boot module; the search's own code comes when it is used,
+    # except on the search page, which needs it at once (issue 14: the first view stays small).
+    assert "assets/js/search-boot.js" in home and "assets/js/search.js" not in home
+    search_page = (built_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="modulepreload" href="../assets/js/search.js">' in search_page
 
 
 def test_case_pages_carry_filters_sort_and_metadata(built_site, cases):
@@ -271,6 +275,37 @@ def test_header_search_drops_down_results_and_opens_the_search_page(page, site_u
     page.wait_for_selector("#psea-search-results[data-state=done]")
     assert page.input_value("#psea-search-q") == "ปางมะผ้า"
     page.keyboard.press("Escape")
+
+
+def test_header_search_keeps_what_was_typed_before_its_code_arrived(page, site_url, cases):
+    """search.js is loaded on first reach (search-boot.js): the "/" key opens the box at once, and
+    words typed while the module is still on its way are searched when it arrives."""
+    held = []
+    page.route("**/assets/js/search.js", lambda route: held.append(route))
+    page.goto(site_url + "contribute/")
+    page.keyboard.press("/")
+    assert page.is_checked("#__search")
+    assert page.evaluate("() => document.activeElement.matches('[data-psea-search] input[name=q]')")
+    page.keyboard.type("ปางมะผ้า")
+    for _ in range(100):  # the held request reaches this test while Playwright handles events
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1, "search.js is requested once, when the box is first reached"
+    assert page.input_value("[data-psea-search] input[name=q]") == "ปางมะผ้า"
+    held[0].continue_()
+    page.wait_for_selector("[data-psea-search] .md-search-result__list li a", timeout=15000)
+    links = page.eval_on_selector_all("[data-psea-search] .md-search-result__list li a",
+                                      "els => els.map(a => new URL(a.href).pathname)")
+    assert cases["pang-mapha-smart-hospital"]["url"] in links
+
+
+def test_reading_a_page_downloads_none_of_the_search_code(page, site_url):
+    requested = []
+    page.on("request", lambda request: requested.append(urlparse(request.url).path))
+    page.goto(site_url + "contribute/", wait_until="networkidle")
+    assert any(path.endswith("/assets/js/search-boot.js") for path in requested)
+    assert not [path for path in requested if path.endswith(("/search.js", "/search-core.js", "/pagefind.js"))]
 
 
 def test_tabbing_out_of_the_header_search_closes_it(page, site_url):

@@ -10,7 +10,9 @@
  * This module holds the DOM; reading Thai back from the word-cut index, excerpts, URL state and
  * filter options are in search-core.js (tested under node). The index's marks, the filter names and
  * the paths of Pagefind's bundle and of the filter labels come from the page's JSON config
- * (config.js). An ES module, no inline script or style: loaded from partials/psea-scripts.html.
+ * (config.js). An ES module, no inline script or style: search-boot.js (partials/psea-scripts.html)
+ * imports it and calls start() when the visitor first reaches for the search, or at once on the
+ * search page.
  */
 import {
   arrowTarget, categoryFits, filtersOf, headerStatus, metaLine, pageStatus, readLabels, readState, searchOptions,
@@ -18,7 +20,7 @@ import {
 } from "./search-core.js";
 import { readConfig, rootUrl } from "./config.js";
 
-function start() {
+export function start() {
   const form = document.querySelector("[data-psea-search] form");
   const config = readConfig(document);
   if (!form || !config || !config.search) return;
@@ -81,15 +83,9 @@ function start() {
   let headerSeq = 0;
   let timer = null;
 
-  function openSearch(focus) {
+  function openSearch() {
     if (toggle && !toggle.checked) toggle.checked = true;
     pagefind();
-    if (focus) { input.focus(); input.select(); }
-  }
-
-  function closeSearch() {
-    if (toggle) toggle.checked = false;
-    input.blur();
   }
 
   function headerItem(data) {
@@ -133,7 +129,7 @@ function start() {
     });
   }
 
-  input.addEventListener("focus", () => openSearch(false));
+  input.addEventListener("focus", openSearch);
   input.addEventListener("input", () => {
     clearTimeout(timer);
     if (input.value.trim()) pagefind().then((pf) => { pf.preload(input.value.trim()); });
@@ -147,38 +143,21 @@ function start() {
     const query = input.value.trim();
     if (query) window.location.href = searchUrl({ q: query });
   });
-  if (toggle) {
-    toggle.addEventListener("change", () => {
-      if (toggle.checked) openSearch(true);
-    });
-  }
-  // Tabbing out of the search closes it, so a keyboard user is never left under the overlay.
-  box.addEventListener("focusout", (event) => {
-    const next = event.relatedTarget;
-    if (toggle && toggle.checked && next && !box.contains(next)) toggle.checked = false;
+  // Opening and closing the box (focus, "/" and "s", Escape, tabbing out) is search-boot.js's,
+  // so it works before this module arrives; here the arrows move through the results.
+  box.addEventListener("keydown", (event) => {
+    if (!toggle || !toggle.checked || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    const links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!links.length) return;
+    event.preventDefault();
+    const next = arrowTarget(event.key, links.indexOf(document.activeElement), links.length);
+    if (next < 0) input.focus();
+    else links[next].focus();
   });
-  // Keyboard: "/" or "s" opens the search; Escape closes it; arrows move through the results.
-  document.addEventListener("keydown", (event) => {
-    const target = event.target;
-    const typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
-      event.preventDefault();
-      openSearch(true);
-      return;
-    }
-    if (!toggle || !toggle.checked || !box.contains(target)) return;
-    if (event.key === "Escape") {
-      event.preventDefault();
-      closeSearch();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      const links = Array.prototype.slice.call(list.querySelectorAll("a"));
-      if (!links.length) return;
-      event.preventDefault();
-      const next = arrowTarget(event.key, links.indexOf(document.activeElement), links.length);
-      if (next < 0) input.focus();
-      else links[next].focus();
-    }
-  });
+
+  // What the visitor did before this module arrived (search-boot.js loads it on first reach).
+  if (document.activeElement === input) openSearch();
+  if (input.value.trim()) runHeaderSearch();
 
   /* Search page -------------------------------------------------------------------------------- */
   const page = document.getElementById("psea-search-page");
@@ -339,5 +318,3 @@ function start() {
   filterBox.addEventListener("pointerenter", loadFilterCounts);
   runPageSearch(false).then(loadLabels);
 }
-
-start();
