@@ -11,8 +11,9 @@ The events, in the order mkdocs 1.6 calls them, and what each does here:
    a build (a preview shows it on every page instead); hands the site to mkdocs-macros. While
    serving, the preview (macros.preview) starts again: each case file's checks are kept, and the
    other inputs' sizes and times noted.
-3. on_files: drops invalid case files (preview only), adds the generated pages, gives case files
-   their body without frontmatter, and places every page in or out of the navigation.
+3. on_files: drops invalid case files (preview only), adds the generated pages, minifies the
+   site's own CSS and JavaScript, gives case files their body without frontmatter, and places every
+   page in or out of the navigation.
 4. on_nav: the navigation is known: the page shells (macros.shell) can tell which pages share one.
 5. per page, on_page_markdown: a case page gets its metadata and template; a page outside the
    navigation is rendered through its folder's shell.
@@ -45,7 +46,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import casepage, content, exports, scriptconfig, shell
+from . import casepage, content, exports, minify, scriptconfig, shell
 from .csp import with_csp
 from .pages import propose
 from .preview import Preview
@@ -184,6 +185,7 @@ class PseaPlugin(BasePlugin):  # no config options
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, generated.src_uri, content=generated.content))
+        self.minify_assets(files, config)
         for file in files.documentation_pages():
             self.set_source(file, site, generated=False)
             if file.inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.INCLUDED):
@@ -191,6 +193,18 @@ class PseaPlugin(BasePlugin):  # no config options
         if self.preview.pending is not None:
             self.preview.pending.files = files
         return files
+
+    @staticmethod
+    def minify_assets(files, config) -> None:
+        """The site's own CSS and JavaScript (overrides/assets/) as served: minified (macros.minify)."""
+        overrides = Path(config.theme.custom_dir).resolve()
+        for file in list(files.media_files()):
+            minified = minify.minifier(file.src_uri)
+            source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+            if minified is None or source is None or not source.is_relative_to(overrides):
+                continue  # the theme's files are minified already
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=minified(source.read_text(encoding="utf-8"))))
 
     @staticmethod
     def set_source(file: File, site: content.Site, generated: bool = True) -> None:
