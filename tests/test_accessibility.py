@@ -139,7 +139,7 @@ def test_axe_finds_a_planted_violation(built_site, site_url, browser, js_tools):
         tab.evaluate("""() => {
             const p = document.createElement('p');
             p.textContent = 'ข้อความจาง'; p.style.color = '#eee';
-            const img = document.createElement('img'); img.src = 'assets/images/favicon.png';
+            const img = document.createElement('img'); img.src = 'assets/images/favicon.svg';
             document.querySelector('article').append(p, img);
         }""")
         found = run_axe(tab, js_tools["axe"])
