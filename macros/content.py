@@ -22,7 +22,7 @@ from .taxonomy import Taxonomy
 SITE_VARIABLE = "psea_site"  # the mkdocs-macros variable that holds a build's Site (site_macros.py)
 
 
-@dataclass
+@dataclass(repr=False)
 class Site:
     root: Path
     taxonomy: Taxonomy
@@ -32,6 +32,13 @@ class Site:
     files: dict[str, GeneratedFile] = field(default_factory=dict)  # other generated files (not pages)
     excluded: list = field(default_factory=list)  # invalid case files left out while serving
     inputs: BuildInputs = field(default_factory=BuildInputs)  # source texts, help wanted, last change
+
+    def __repr__(self) -> str:
+        # mkdocs-macros writes every variable as text on each build, verbose or not (its on_pre_build
+        # debug payload): the dataclass's own repr, the whole corpus and every generated page, took
+        # seconds and over 800 MB at 10,000 cases (issue 14).
+        return (f"Site({str(self.root)!r}, {len(self.corpus.cases)} cases, {len(self.pages)} pages, "
+                f"{len(self.files)} files, {len(self.problems)} problems)")
 
     @cached_property
     def cases_by_src(self) -> dict:

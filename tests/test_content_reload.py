@@ -89,3 +89,15 @@ def test_a_save_without_a_change_keeps_every_case(project):
     reloaded = content.reload(site, project / "content", checks)
     assert checks.fresh == {path}
     assert all(a is b for a, b in zip(reloaded.corpus.cases, site.corpus.cases, strict=True))
+
+
+def test_a_site_describes_itself_in_one_short_line(project):
+    """mkdocs-macros turns every variable into text on each build (its debug payload, written or
+    not): the Site it holds must not print its whole corpus and every generated page."""
+    from super_collections import SuperDict
+
+    site = _load(project)
+    assert len(site.corpus.cases) > 50 and len(site.pages) > 100
+    assert repr(site) == (f"Site({str(project)!r}, {len(site.corpus.cases)} cases, {len(site.pages)} pages, "
+                          f"{len(site.files)} files, 0 problems)")
+    assert len(SuperDict({content.SITE_VARIABLE: site}).to_json()) < 300
