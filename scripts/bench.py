@@ -30,10 +30,7 @@ that at the smallest). Sizes are reported, never asserted: the targets are in RE
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
-import io
 import os
 import random
 import re
@@ -42,11 +39,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 
@@ -57,6 +52,7 @@ from bench_serve import serve_rebuild
 from macros.taxonomy import Taxonomy
 from macros.validate import validate
 
+import gzip_server
 import thai_breaks
 from page_types import page_types
 from project_copy import copy_project
@@ -209,49 +205,10 @@ def largest_listing_gzip(site: Path) -> int:
 
 
 # In the browser -------------------------------------------------------------------------------
-class _CountingWriter:
-    def __init__(self, raw):
-        self.raw, self.count = raw, 0
-
-    def write(self, data):
-        self.count += len(data)
-        return self.raw.write(data)
-
-    def __getattr__(self, name):
-        return getattr(self.raw, name)
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """A static file server that records the bytes it sends for each request (headers included):
-    the transfer size from a host that does not compress."""
-    sent: list = []
-    counting = {"on": False}
-
-    def setup(self):
-        super().setup()
-        self.counter = _CountingWriter(self.wfile)
-        self.wfile = cast(io.BufferedIOBase, self.counter)
-
-    def handle_one_request(self):
-        before = self.counter.count
-        super().handle_one_request()
-        if self.counting["on"] and getattr(self, "path", None):
-            self.sent.append((self.path, self.counter.count - before, self.translate_path(self.path)))
-
-    def log_message(self, *args):
-        pass
-
-
-class _RecordingServer(http.server.ThreadingHTTPServer):
-    record: type[_Handler]  # the handler class, whose `sent` lists what was served
-
-
 def serve(directory: Path):
-    handler = type("Handler", (_Handler,), {"sent": [], "counting": {"on": False}})
-    server = _RecordingServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    server.record = handler
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    """The site as a host that compresses nothing sends it, each response's bytes recorded
+    (server.record.sent); gzip_size gives what a host that gzips would send."""
+    return gzip_server.serve(directory, compress=False, record=True)
 
 
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
