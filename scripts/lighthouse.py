@@ -75,6 +75,11 @@ def run_lighthouse(url: str) -> dict:
     report = json.loads(result.stdout)
     if report.get("runtimeError"):
         sys.exit(f"lighthouse could not measure {url}: {report['runtimeError']}")
+    return figures(report)
+
+
+def figures(report: dict) -> dict:
+    """The figures printed for a page, from Lighthouse's JSON report."""
     audits = report["audits"]
     return {
         "performance": round(report["categories"]["performance"]["score"] * 100),
