@@ -8,6 +8,7 @@ every page download that file), and the files cut by scripts/font_subsets.py are
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import font_subsets
 import pytest
@@ -100,3 +101,43 @@ def test_preloaded_fonts_are_the_first_screen_files():
     assert preloaded == ["sarabun-thai-basic-400-normal.woff2", "sarabun-latin-basic-400-normal.woff2",
                          "sarabun-thai-basic-700-normal.woff2"]
     assert all((FONTS / name).is_file() for name in preloaded)
+
+
+# The size-adjusted local fallback faces (scripts/font_fallback.py computes their numbers). The
+# local fonts of a Linux desktop and of the test machine are checked here; Noto Sans Thai (Android)
+# is not on Debian's default fonts. A tolerance, not equality: the weights of the letters come from
+# sources/*.txt, and a new source document moves the second decimal.
+LOCAL_FONTS = {
+    ("Sarabun Fallback Loma", 400): ("/usr/share/fonts/truetype/tlwg/Loma.ttf", "thai"),
+    ("Sarabun Fallback Loma", 700): ("/usr/share/fonts/truetype/tlwg/Loma-Bold.ttf", "thai"),
+    ("Sarabun Fallback Arial", 400): ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "latin"),
+    ("Sarabun Fallback Arial", 700): ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf", "latin"),
+}
+
+
+def fallback_faces() -> dict[tuple[str, int], dict[str, float]]:
+    faces = {}
+    for block in re.findall(r"@font-face\s*\{(.*?)\}", CSS.read_text(encoding="utf-8"), re.S):
+        family = re.search(r'font-family:\s*"([^"]+)"', block).group(1)
+        if family.startswith("Sarabun Fallback"):
+            weight = int(re.search(r"font-weight:\s*(\d+)", block).group(1))
+            faces[(family, weight)] = {name: float(value) for name, value in
+                                       re.findall(r"([a-z-]+(?:adjust|override)):\s*([\d.]+)%", block)}
+    return faces
+
+
+@pytest.mark.parametrize("face", sorted(LOCAL_FONTS), ids=lambda face: f"{face[0]} {face[1]}")
+def test_fallback_faces_take_the_room_sarabun_takes(face):
+    import font_fallback
+
+    local, script = LOCAL_FONTS[face]
+    if not Path(local).is_file():
+        pytest.fail(f"{local} is missing: install Debian's fonts-thai-tlwg and fonts-liberation")
+    sarabun = FONTS / f"sarabun-{script}-{face[1]}-normal.woff2"
+    descriptors = font_fallback.descriptors(sarabun, Path(local), script)
+    measured = {name: float(value.rstrip("%")) for name, value in descriptors.items()}
+    written = fallback_faces()[face]
+    assert written.keys() == measured.keys()
+    off = {name: (written[name], measured[name]) for name in measured
+           if abs(written[name] - measured[name]) > max(0.01 * measured[name], 0.05)}
+    assert not off, f"fonts.css {face}: written vs measured (python scripts/font_fallback.py): {off}"
