@@ -321,6 +321,10 @@ VISIBLE_ROWS = """() => Array.from(document.querySelectorAll('#psea-browse-table
 def open_browse(page, site_url: str, query: str = ""):
     page.goto(site_url + "browse/" + query)
     page.locator("#psea-browse-filters").wait_for(state="visible")
+    if query:
+        # The filters are in the page from the start; a view in the URL is shown once the rows'
+        # data has come (browse-view.js filters in the same task as it marks the table loaded).
+        page.wait_for_selector("#psea-browse-table[data-rows-loaded]", state="attached")
 
 
 def visible_urls(page) -> set[str]:
