@@ -30,9 +30,10 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 FONTS = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "fonts"
 WEIGHTS = (400, 700)
-# Thai: the space and no-break space (the same as the Latin file's), the letters without the
-# obsolete ฃ ฅ and the rare ฦ, the vowels, tone marks and signs without phinthu, the baht sign,
-# lakkhangyao, yamakkan, fongman, the Thai digits, angkhankhu and khomut; the zero-width joiners.
+# Thai: the space and no-break space (the same as the Latin file's), the letters, vowels, tone
+# marks and signs, and the zero-width joiners. Left to the vendored file (THAI_RARE): the obsolete
+# ฃ ฅ, the rare ฦ, phinthu, the baht sign, lakkhangyao, yamakkan, fongman, the Thai digits,
+# angkhankhu and khomut.
 THAI_RARE = {0x0E03, 0x0E05, 0x0E26, 0x0E3A, 0x0E3F, 0x0E45, *range(0x0E4E, 0x0E5C)}
 THAI = (0x20, 0xA0, *(c for c in range(0x0E01, 0x0E5C) if c not in THAI_RARE), 0x200C, 0x200D)
 # Latin: printable ASCII without the space (the Thai files draw it); Latin-1's signs, not its
