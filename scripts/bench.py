@@ -211,15 +211,12 @@ def serve(directory: Path):
     return gzip_server.serve(directory, compress=False, record=True)
 
 
-COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".txt")
-
-
 def gzip_size(path: str, sent: int) -> int:
     """What a host that gzips text (GitHub Pages, most CDNs) would send for this response."""
     file = Path(path)
     if file.is_dir():  # a page's address: the server sends its index.html
         file = file / "index.html"
-    if file.suffix not in COMPRESSIBLE or not file.is_file():
+    if file.suffix not in gzip_server.COMPRESSIBLE or not file.is_file():  # what the server would gzip
         return sent
     raw = file.read_bytes()
     return sent - len(raw) + len(gzip.compress(raw, 6))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import font_fallback
 import font_subsets
 import pytest
 from fontTools.ttLib import TTFont
@@ -30,17 +31,18 @@ def parse_range(text: str) -> set[int]:
     return points
 
 
+def font_faces() -> list[tuple[str, int, str]]:
+    """Each @font-face of fonts.css: its family, weight and the text of its block."""
+    return [(re.search(r'font-family:\s*"([^"]+)"', block).group(1),
+             int(re.search(r"font-weight:\s*(\d+)", block).group(1)), block)
+            for block in re.findall(r"@font-face\s*\{(.*?)\}", CSS.read_text(encoding="utf-8"), re.S)]
+
+
 def sarabun_faces() -> list[dict]:
-    faces = []
-    for block in re.findall(r"@font-face\s*\{(.*?)\}", CSS.read_text(encoding="utf-8"), re.S):
-        if 'font-family: "Sarabun";' not in block:
-            continue
-        faces.append({
-            "weight": int(re.search(r"font-weight:\s*(\d+)", block).group(1)),
-            "file": FONTS / re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1),
-            "range": parse_range(re.search(r"unicode-range:\s*([^;]+);", block).group(1)),
-        })
-    return faces
+    return [{"weight": weight,
+             "file": FONTS / re.search(r'url\("\.\./fonts/([^"]+)"\)', block).group(1),
+             "range": parse_range(re.search(r"unicode-range:\s*([^;]+);", block).group(1))}
+            for family, weight, block in font_faces() if family == "Sarabun"]
 
 
 def cmap(path) -> set[int]:
@@ -116,20 +118,13 @@ LOCAL_FONTS = {
 
 
 def fallback_faces() -> dict[tuple[str, int], dict[str, float]]:
-    faces = {}
-    for block in re.findall(r"@font-face\s*\{(.*?)\}", CSS.read_text(encoding="utf-8"), re.S):
-        family = re.search(r'font-family:\s*"([^"]+)"', block).group(1)
-        if family.startswith("Sarabun Fallback"):
-            weight = int(re.search(r"font-weight:\s*(\d+)", block).group(1))
-            faces[(family, weight)] = {name: float(value) for name, value in
-                                       re.findall(r"([a-z-]+(?:adjust|override)):\s*([\d.]+)%", block)}
-    return faces
+    return {(family, weight): {name: float(value) for name, value in
+                               re.findall(r"([a-z-]+(?:adjust|override)):\s*([\d.]+)%", block)}
+            for family, weight, block in font_faces() if family.startswith("Sarabun Fallback")}
 
 
 @pytest.mark.parametrize("face", sorted(LOCAL_FONTS), ids=lambda face: f"{face[0]} {face[1]}")
 def test_fallback_faces_take_the_room_sarabun_takes(face):
-    import font_fallback
-
     local, script = LOCAL_FONTS[face]
     if not Path(local).is_file():
         pytest.fail(f"{local} is missing: install Debian's fonts-thai-tlwg and fonts-liberation")
