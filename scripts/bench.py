@@ -48,6 +48,7 @@ import _bootstrap  # noqa: F401  (makes the repository's macros importable)
 # isort: split
 import frontmatter
 from bench_serve import serve_rebuild
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from macros.taxonomy import Taxonomy
 from macros.validate import validate
@@ -58,9 +59,6 @@ from page_types import page_types
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_QUERY = "ลดระยะเวลารอคอย"  # a visitor's first search, typed on /search/
 KEYSTROKE_CANDIDATES = ("โ", "ส", "ร", "z")
 KEYSTROKE_PAIRS = 7  # each pair: one character typed, then Backspace

@@ -24,13 +24,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from chromium import CHROMIUM
+
 from gzip_server import serve
 from page_types import page_types
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH") or os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
+CHROME = os.environ.get("CHROME_PATH") or CHROMIUM
 PAGES = ("home", "browse", "search", "case", "criteria")
 # Headless, and as root in a container; the network is closed, so nothing in the background.
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "

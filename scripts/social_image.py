@@ -7,14 +7,14 @@ Sarabun font (Thai marks need a real text shaper). Run it after changing the wor
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
+
+from chromium import CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "overrides" / "assets" / "images" / "social.png"
 FONTS = ROOT / "overrides" / "assets" / "fonts"
-CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
 TITLE = "คลังความรู้<br>รางวัลเลิศรัฐ"
 SUBTITLE = "ผลงานที่ได้รับรางวัล เกณฑ์ และแหล่งอ้างอิง"
 ENGLISH = "Public Sector Excellence Awards knowledge base"

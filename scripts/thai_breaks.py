@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import sys
 from pathlib import Path
+
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from page_types import all_pages, page_types
 
 SCRIPT = (Path(__file__).resolve().parent / "thai_breaks.js").read_text(encoding="utf-8")
 WIDTHS = (1280, 768, 375)
-CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def midword_breaks(page) -> list[dict]:

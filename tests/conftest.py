@@ -19,13 +19,11 @@ import pytest
 from hypothesis import settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (Debian's Chromium and its flags)
+
 from project_copy import copy_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("PSEA_CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium from reaching for the network (closed here) and let it run as root.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 # Property tests: 100 examples each (hypothesis' default) in `make test`; the fast tier (make
