@@ -47,7 +47,7 @@ from mkdocs.structure.pages import Page
 from . import content, exports
 from .render import urls
 from .render.fragments import related_members
-from .validate import FileChecks
+from .validate import FileChecks, file_signature
 from .validate.problems import build_summary
 
 log = logging.getLogger("mkdocs.plugins.psea.preview")
@@ -70,18 +70,10 @@ def other_inputs(config) -> dict[str, tuple[int, int]]:
             dirs[:] = [d for d in dirs if (Path(folder) / d).resolve() != cases_dir]
             for name in files:
                 path = os.path.join(folder, name)
-                found[path] = _signature(path)
+                found[path] = file_signature(path)
     config_file = config_dir / "mkdocs.yml"
-    found[str(config_file)] = _signature(str(config_file))
+    found[str(config_file)] = file_signature(config_file)
     return found
-
-
-def _signature(path: str) -> tuple[int, int]:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return (-1, -1)
-    return (stat.st_mtime_ns, stat.st_size)
 
 
 @dataclass

@@ -30,7 +30,7 @@ CASES_DIR = ROOT / "content" / "cases"
 
 __all__ = ["BE_OFFSET", "CASES_DIR", "FORBIDDEN_BODY", "INVISIBLE", "LANGS", "FileChecks", "Msg", "Problem", "ROOT",
            "Report", "THAI_DIGITS", "case_paths", "check_body", "check_case", "check_mapping", "check_value",
-           "validate", "validate_file"]
+           "file_signature", "validate", "validate_file"]
 
 
 def case_paths(paths) -> list[Path]:
@@ -47,6 +47,16 @@ def project_root(cases_dir: Path) -> Path:
     return cases_dir.parent.parent if cases_dir.parent.name == "content" else cases_dir.parent
 
 
+def file_signature(path) -> tuple[int, int]:
+    """A file's modification time and size, (-1, -1) when it cannot be read: what tells a
+    preview that a file was saved (FileChecks, macros.preview)."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 class FileChecks:
     """Each case file's own checks (parse, then check_case), kept by the file's size and
     modification time: `mkdocs serve` re-checks only the files saved since its last build. The award
@@ -59,11 +69,7 @@ class FileChecks:
         self.seen: set[Path] = set()  # the files checked, kept or read (the caller clears it)
 
     def checked(self, path: Path, tax) -> tuple[CaseFile, list[Problem]]:
-        try:
-            stat = path.stat()
-            signature = (stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            signature = (-1, -1)
+        signature = file_signature(path)
         self.seen.add(path)
         kept = self.kept.get(path)
         if kept is not None and kept[0] == signature:
